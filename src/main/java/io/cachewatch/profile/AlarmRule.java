@@ -1,0 +1,27 @@
+package io.cachewatch.profile;
+
+import io.cachewatch.alarm.Comparison;
+import io.cachewatch.alarm.TreatMissingData;
+
+/**
+ * One fully resolved rule of a profile (after {@code extends} and overrides).
+ *
+ * @param threshold  a number or an expression over facts; evaluated per resource
+ * @param severity   {@code critical}, {@code warning} or {@code info}; selects the notification topic
+ * @param location   where the rule (or its last override) was written
+ */
+public record AlarmRule(
+        String id,
+        Applicability appliesTo,
+        String metric,
+        String statistic,
+        int period,
+        int evaluationPeriods,
+        int datapointsToAlarm,
+        Comparison comparison,
+        Expression threshold,
+        TreatMissingData treatMissingData,
+        String severity,
+        String description,
+        SourceLocation location) {
+}
