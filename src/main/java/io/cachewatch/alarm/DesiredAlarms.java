@@ -1,0 +1,175 @@
+package io.cachewatch.alarm;
+
+import io.cachewatch.inventory.Cluster;
+import io.cachewatch.inventory.RegionInventory;
+import io.cachewatch.inventory.Shard;
+import io.cachewatch.profile.AlarmProfile;
+import io.cachewatch.profile.AlarmRule;
+import io.cachewatch.profile.Applicability;
+import io.cachewatch.profile.Expression;
+import io.cachewatch.profile.ProfileChoice;
+import io.cachewatch.profile.ProfileSelector;
+import io.cachewatch.profile.Scope;
+import io.cachewatch.profile.TagOverrides;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** Desired alarms = inventory × selected profile, with every skipped rule and problem cluster accounted for. */
+public final class DesiredAlarms {
+    /** Metrics whose values are percentages: a computed threshold outside 0..100 could never be crossed. */
+    private static final Set<String> PERCENT_METRICS = Set.of("CPUUtilization", "EngineCPUUtilization",
+            "DatabaseMemoryUsagePercentage", "DatabaseCapacityUsagePercentage", "CacheHitRate");
+
+    private final Map<String, AlarmProfile> profiles;
+    private final ProfileSelector selector;
+    private final AlarmNaming naming;
+    private final AlarmActions actions;
+
+    public DesiredAlarms(Map<String, AlarmProfile> profiles, ProfileSelector selector, AlarmNaming naming, AlarmActions actions) {
+        this.profiles = Map.copyOf(profiles);
+        this.selector = selector;
+        this.naming = naming;
+        this.actions = actions;
+    }
+
+    public DesiredState forRegion(RegionInventory region) {
+        Collector out = new Collector(region.region());
+        for (Cluster cluster : region.clusters()) {
+            forCluster(cluster, out);
+        }
+        return new DesiredState(region.region(), out.alarms, out.skips, out.problems, out.held);
+    }
+
+    private void forCluster(Cluster cluster, Collector out) {
+        ProfileChoice choice = selector.choose(cluster.tags());
+        if (choice instanceof ProfileChoice.Ignore) {
+            return;
+        }
+        ProfileChoice.Use use = (ProfileChoice.Use) choice;
+        AlarmProfile profile = profiles.get(use.profile());
+        if (profile == null) {
+            out.problem(cluster, "profile '" + use.profile() + "' (chosen by " + use.because() + ") does not exist; known: "
+                    + new TreeSet<>(profiles.keySet()));
+            return;
+        }
+        Set<String> ruleIds = profile.rules().stream().map(AlarmRule::id).collect(Collectors.toSet());
+        TagOverrides overrides = TagOverrides.read(cluster.tags(), ruleIds);
+        if (!overrides.problems().isEmpty()) {
+            overrides.problems().forEach(p -> out.problem(cluster, p));
+            return;
+        }
+        List<DesiredAlarm> mine = new ArrayList<>();
+        for (AlarmRule rule : profile.rules()) {
+            if (overrides.disabled().contains(rule.id()) || !matchesCluster(rule.appliesTo(), cluster)) {
+                continue;
+            }
+            for (AlarmTarget target : targets(rule.appliesTo(), cluster)) {
+                alarmFor(rule, target, profile.name(), overrides, out).ifPresent(mine::add);
+            }
+        }
+        out.alarms.addAll(mine);
+    }
+
+    private static boolean matchesCluster(Applicability a, Cluster cluster) {
+        return a.kinds().contains(cluster.kind()) && a.engines().contains(cluster.engine());
+    }
+
+    private static List<AlarmTarget> targets(Applicability a, Cluster cluster) {
+        if (a.scope() == Scope.CLUSTER) {
+            return AlarmTarget.ofCluster(cluster);
+        }
+        List<AlarmTarget> targets = new ArrayList<>();
+        for (Shard shard : cluster.shards()) {
+            if (a.replicatedShardsOnly() && !cluster.hasReplicas(shard)) {
+                continue;
+            }
+            shard.nodes().forEach(node -> targets.add(AlarmTarget.ofNode(cluster, shard, node)));
+        }
+        return targets;
+    }
+
+    private java.util.Optional<DesiredAlarm> alarmFor(AlarmRule rule, AlarmTarget target, String profile,
+                                                      TagOverrides overrides, Collector out) {
+        Cluster cluster = target.cluster();
+        Expression when = rule.appliesTo().when();
+        if (when != null) {
+            OptionalDouble applies = when.evaluate(target.facts());
+            if (applies.isEmpty()) {
+                out.skip(target, rule, "condition '" + when.text() + "' needs " + missing(when, target) + ", unknown for this resource");
+                return java.util.Optional.empty();
+            }
+            if (applies.getAsDouble() == 0) {
+                return java.util.Optional.empty();
+            }
+        }
+        double threshold;
+        Double override = overrides.thresholds().get(rule.id());
+        if (override != null) {
+            threshold = override;
+        } else {
+            OptionalDouble value = rule.threshold().evaluate(target.facts());
+            if (value.isEmpty()) {
+                out.skip(target, rule, "threshold '" + rule.threshold().text() + "' needs " + missing(rule.threshold(), target)
+                        + ", unknown for this resource" + (cluster.limits() != null ? " (no such limit configured)" : " (node type not in the table)"));
+                return java.util.Optional.empty();
+            }
+            threshold = value.getAsDouble();
+        }
+        if (PERCENT_METRICS.contains(rule.metric()) && (threshold < 0 || threshold > 100)) {
+            out.skip(target, rule, "threshold " + threshold + " is outside 0..100 for percentage metric " + rule.metric());
+            return java.util.Optional.empty();
+        }
+        String node = target.node() == null ? null : target.label();
+        AlarmOwner owner = new AlarmOwner(cluster.region(), cluster.id(), node, rule.id(), profile);
+        String name = target.node() == null
+                ? naming.clusterAlarm(cluster.kind().id(), target.label(), rule.id())
+                : naming.nodeAlarm(cluster.kind().id(), target.node().cacheClusterId(), target.node().id(), rule.id());
+        List<String> topics = actions.forSeverity(rule.severity());
+        AlarmSpec spec = new AlarmSpec(cluster.kind().namespace(), rule.metric(), target.dimensions(), rule.statistic(),
+                rule.period(), rule.evaluationPeriods(), rule.datapointsToAlarm(), rule.comparison(), threshold,
+                rule.treatMissingData(), AlarmDescription.render(owner, rule.description()), true, topics, topics);
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("managed-by", "cachewatch");
+        tags.put("cluster", cluster.id());
+        if (node != null) {
+            tags.put("node", node);
+        }
+        tags.put("rule", rule.id());
+        tags.put("profile", profile);
+        tags.put("severity", rule.severity());
+        return java.util.Optional.of(new DesiredAlarm(name, spec, owner, rule.severity(), tags));
+    }
+
+    private static String missing(Expression expression, AlarmTarget target) {
+        return expression.facts().stream().filter(f -> !target.facts().containsKey(f)).sorted().collect(Collectors.joining(", "));
+    }
+
+    /** Accumulates one region's results. */
+    private static final class Collector {
+        final String region;
+        final List<DesiredAlarm> alarms = new ArrayList<>();
+        final List<Skip> skips = new ArrayList<>();
+        final List<ClusterProblem> problems = new ArrayList<>();
+        final Set<String> held = new HashSet<>();
+
+        Collector(String region) {
+            this.region = region;
+        }
+
+        void skip(AlarmTarget target, AlarmRule rule, String reason) {
+            skips.add(new Skip(region, target.cluster().id(), target.label(), rule.id(), reason));
+        }
+
+        void problem(Cluster cluster, String message) {
+            problems.add(new ClusterProblem(region, cluster.id(), message));
+            held.add(cluster.id());
+        }
+    }
+}

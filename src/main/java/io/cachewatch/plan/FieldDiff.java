@@ -1,0 +1,5 @@
+package io.cachewatch.plan;
+
+/** One field that differs: {@code threshold 80 → 95}. */
+public record FieldDiff(String field, Object from, Object to) {
+}

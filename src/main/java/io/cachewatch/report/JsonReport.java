@@ -1,0 +1,95 @@
+package io.cachewatch.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cachewatch.alarm.AlarmOwner;
+import io.cachewatch.plan.Action;
+import io.cachewatch.plan.AlarmChange;
+import io.cachewatch.plan.ChangeOutcome;
+import io.cachewatch.plan.FieldDiff;
+import io.cachewatch.plan.RegionPlan;
+import java.util.Map;
+
+/**
+ * The one JSON document {@code reconcile --output json} prints:
+ * {@code {"summary":{…},"changes":[…],"errors":[…],"skipped":[…],"held":[…],"refused":[…],"apiCalls":{…}}}.
+ */
+public final class JsonReport {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {
+    }
+
+    public static String render(ReconcileReport report) {
+        try {
+            return MAPPER.writeValueAsString(tree(report));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static ObjectNode tree(ReconcileReport report) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("mode", report.mode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        ObjectNode summary = root.putObject("summary");
+        summary.put("create", report.count(Action.CREATE));
+        summary.put("update", report.count(Action.UPDATE));
+        summary.put("delete", report.count(Action.DELETE));
+        summary.put("unchanged", report.unchanged());
+        summary.put("failed", report.failed());
+        ArrayNode changes = root.putArray("changes");
+        Map<AlarmChange, ChangeOutcome> outcomes = report.outcomeByChange();
+        for (RegionPlan plan : report.plans()) {
+            for (AlarmChange change : plan.changes()) {
+                changes.add(change(change, outcomes.get(change)));
+            }
+        }
+        ArrayNode errors = root.putArray("errors");
+        report.allErrors().forEach(e -> errors.add(MAPPER.valueToTree(e)));
+        ArrayNode skipped = root.putArray("skipped");
+        ArrayNode held = root.putArray("held");
+        report.plans().forEach(p -> {
+            p.skips().forEach(s -> skipped.add(MAPPER.valueToTree(s)));
+            p.held().forEach(h -> held.add(MAPPER.valueToTree(h)));
+        });
+        ArrayNode refused = root.putArray("refused");
+        report.refusals().forEach(refused::add);
+        ObjectNode calls = root.putObject("apiCalls");
+        report.apiCalls().forEach(calls::put);
+        return root;
+    }
+
+    private static ObjectNode change(AlarmChange change, ChangeOutcome outcome) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("action", change.action().id());
+        node.put("kind", "alarm");
+        node.put("region", change.region());
+        node.put("name", change.name());
+        AlarmOwner owner = change.owner();
+        node.put("cluster", owner == null ? null : owner.cluster());
+        node.put("node", owner == null ? null : owner.node());
+        node.put("rule", owner == null ? null : owner.rule());
+        ObjectNode diff = node.putObject("diff");
+        for (FieldDiff d : change.diff()) {
+            ObjectNode field = diff.putObject(d.field());
+            field.set("from", value(d.from()));
+            field.set("to", value(d.to()));
+        }
+        node.put("status", outcome == null ? "planned" : outcome.applied() ? "applied" : "failed");
+        if (outcome != null && !outcome.applied()) {
+            node.put("error", outcome.error());
+        }
+        return node;
+    }
+
+    /** Whole-number doubles print as integers: {@code "from":80}, not {@code 80.0}. */
+    private static JsonNode value(Object value) {
+        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return MAPPER.getNodeFactory().numberNode(d.longValue());
+        }
+        return MAPPER.valueToTree(value);
+    }
+}
