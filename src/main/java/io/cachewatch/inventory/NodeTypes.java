@@ -74,6 +74,16 @@ public final class NodeTypes {
         return type == null ? Optional.empty() : Optional.ofNullable(byType.get(type.strip().toLowerCase(Locale.ROOT)));
     }
 
+    /** vCPUs of a node type, null when the type is unknown (the inventory keeps null rather than guessing). */
+    public Integer vcpusOf(String type) {
+        return lookup(type).map(NodeType::vcpus).orElse(null);
+    }
+
+    /** Memory in bytes of a node type, null when the type is unknown. */
+    public Long memoryBytesOf(String type) {
+        return lookup(type).map(NodeType::memoryBytes).orElse(null);
+    }
+
     public int size() {
         return byType.size();
     }
