@@ -88,8 +88,14 @@ public final class ElastiCacheTranslation {
     private static Node member(NodeGroupMember member, CacheCluster described) {
         Optional<CacheNode> cacheNode = described == null || !described.hasCacheNodes() || described.cacheNodes().isEmpty()
                 ? Optional.empty() : Optional.of(described.cacheNodes().get(0));
-        String nodeId = member.cacheNodeId() != null ? member.cacheNodeId()
-                : cacheNode.map(CacheNode::cacheNodeId).orElse(SINGLE_NODE_ID);
+        // A Redis OSS / Valkey member cluster has exactly one node, 0001, and CloudWatch publishes it under that id.
+        // NodeGroupMember.CacheNodeId says 0001 on AWS, but moto answers with the node group id (0002 for the second
+        // shard), so the member's own node listing wins, then the documented 0001; the member field is only checked.
+        String nodeId = cacheNode.map(CacheNode::cacheNodeId).orElse(SINGLE_NODE_ID);
+        if (member.cacheNodeId() != null && !member.cacheNodeId().equals(nodeId)) {
+            LOG.debugf("%s: NodeGroupMember.CacheNodeId %s ignored; a member cluster's node is %s",
+                    member.cacheClusterId(), member.cacheNodeId(), nodeId);
+        }
         Endpoint endpoint = member.readEndpoint() != null ? ep(member.readEndpoint())
                 : cacheNode.map(n -> ep(n.endpoint())).orElse(null);
         String zone = member.preferredAvailabilityZone() != null ? member.preferredAvailabilityZone()

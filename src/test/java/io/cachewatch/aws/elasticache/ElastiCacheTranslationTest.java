@@ -136,6 +136,18 @@ class ElastiCacheTranslationTest {
     }
 
     @Test
+    void memberNodeIdIsTheDocumented0001EvenWhenTheMemberFieldSaysOtherwise() {
+        // moto reports the node group id (0002) as CacheNodeId of the second shard's members; AWS and CloudWatch use 0001.
+        ReplicationGroup rg = ReplicationGroup.builder().replicationGroupId("rg").arn("arn:rg").clusterEnabled(true)
+                .nodeGroups(NodeGroup.builder().nodeGroupId("0002")
+                        .nodeGroupMembers(NodeGroupMember.builder().cacheClusterId("rg-0002-001").cacheNodeId("0002").build()).build())
+                .build();
+        assertThat(ElastiCacheTranslation.replicationGroup(rg, Map.of(), Map.of(), REGION, NODE_TYPES).nodes())
+                .extracting(Node::cacheClusterId, Node::id)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("rg-0002-001", "0001"));
+    }
+
+    @Test
     void standaloneMemcachedWithThreeCacheNodes() {
         CacheCluster.Builder cc = CacheCluster.builder().cacheClusterId("catalog").arn("arn:aws:elasticache:eu-west-1:123456789012:cluster:catalog")
                 .engine("memcached").engineVersion("1.6.22").cacheNodeType("cache.t3.micro").numCacheNodes(3)
