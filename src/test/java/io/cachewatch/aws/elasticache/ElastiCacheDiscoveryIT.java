@@ -12,7 +12,7 @@ import io.cachewatch.inventory.NodeRole;
 import io.cachewatch.inventory.NodeTypes;
 import io.cachewatch.inventory.RegionInventory;
 import io.cachewatch.testing.MotoClients;
-import io.cachewatch.testing.MotoServer;
+import io.cachewatch.testing.MotoTestBase;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -20,33 +20,24 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.elasticache.model.ClusterMode;
 import software.amazon.awssdk.services.elasticache.model.Tag;
 
 /** Discovery against a real moto server: what moto returns (see testing-with-moto.md) is asserted exactly. */
-class ElastiCacheDiscoveryIT {
+class ElastiCacheDiscoveryIT extends MotoTestBase {
     private static final String REGION = "us-east-1";
-    private static MotoServer moto;
     private static ElastiCacheClient client;
 
     @BeforeAll
-    static void start() {
-        moto = MotoServer.start();
+    static void createClient() {
         client = MotoClients.elastiCache(moto.endpoint());
     }
 
     @AfterAll
-    static void stop() {
+    static void closeClient() {
         client.close();
-        moto.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        moto.reset();
     }
 
     private static ElastiCacheDiscovery discovery(Set<ClusterKind> kinds, int pageSize) {

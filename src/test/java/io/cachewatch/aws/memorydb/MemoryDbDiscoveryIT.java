@@ -10,35 +10,26 @@ import io.cachewatch.inventory.NodeRole;
 import io.cachewatch.inventory.NodeTypes;
 import io.cachewatch.inventory.RegionInventory;
 import io.cachewatch.testing.MotoClients;
-import io.cachewatch.testing.MotoServer;
+import io.cachewatch.testing.MotoTestBase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.memorydb.MemoryDbClient;
 import software.amazon.awssdk.services.memorydb.model.Tag;
 
 /** Discovery against a real moto server. moto returns shards and nodes with endpoints, but no page markers. */
-class MemoryDbDiscoveryIT {
+class MemoryDbDiscoveryIT extends MotoTestBase {
     private static final String REGION = "us-east-1";
-    private static MotoServer moto;
     private static MemoryDbClient client;
 
     @BeforeAll
-    static void start() {
-        moto = MotoServer.start();
+    static void createClient() {
         client = MotoClients.memoryDb(moto.endpoint());
     }
 
     @AfterAll
-    static void stop() {
+    static void closeClient() {
         client.close();
-        moto.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        moto.reset();
     }
 
     private static void create(String name, int shards) {
