@@ -42,6 +42,10 @@ public final class ElastiCacheDiscovery implements ClusterDiscovery {
         this(clients, nodeTypes, kinds, DEFAULT_PAGE_SIZE);
     }
 
+    /**
+     * @param pageSize MaxRecords of the Describe* calls; AWS accepts 20..100 (smaller pages are for tests against moto,
+     *                 which accepts any size)
+     */
     public ElastiCacheDiscovery(Function<String, ElastiCacheClient> clients, NodeTypes nodeTypes, Set<ClusterKind> kinds,
                                 int pageSize) {
         if (pageSize < 1) {
