@@ -21,6 +21,14 @@ public enum Engine {
         return id;
     }
 
+    /**
+     * The engine as an ElastiCache/MemoryDB response names it; absent means Redis OSS, because responses carry the
+     * field only since Valkey was added (before that, Redis OSS was the only engine of replication groups and MemoryDB).
+     */
+    public static Engine fromApi(String engine) {
+        return engine == null || engine.isBlank() ? REDIS : fromId(engine);
+    }
+
     @JsonCreator
     public static Engine fromId(String id) {
         String wanted = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);

@@ -1,0 +1,109 @@
+package io.cachewatch.aws.elasticache;
+
+import io.cachewatch.aws.RegionScan;
+import io.cachewatch.inventory.ClusterDiscovery;
+import io.cachewatch.inventory.ClusterKind;
+import io.cachewatch.inventory.NodeTypes;
+import io.cachewatch.inventory.RegionInventory;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
+import software.amazon.awssdk.services.elasticache.model.CacheCluster;
+import software.amazon.awssdk.services.elasticache.model.ReplicationGroup;
+import software.amazon.awssdk.services.elasticache.model.ServerlessCache;
+import software.amazon.awssdk.services.elasticache.model.Tag;
+
+/**
+ * Discovers ElastiCache replication groups, standalone cache clusters and (when enabled) serverless caches in a region.
+ * Never throws for AWS failures: each failed call becomes a {@code DiscoveryError} in the returned inventory.
+ * The clients come from the caller, who also closes them.
+ */
+public final class ElastiCacheDiscovery implements ClusterDiscovery {
+    /** The largest page the Describe* calls allow (MaxRecords 20..100). */
+    public static final int DEFAULT_PAGE_SIZE = 100;
+    /** DescribeServerlessCaches documents 50 as its default page and no larger maximum, so pages stay at most 50. */
+    static final int SERVERLESS_MAX_PAGE_SIZE = 50;
+
+    private final Function<String, ElastiCacheClient> clients;
+    private final NodeTypes nodeTypes;
+    private final Set<ClusterKind> kinds;
+    private final int pageSize;
+
+    /**
+     * @param clients region → client
+     * @param kinds   {@link ClusterKind#ELASTICACHE} for node-based clusters, {@link ClusterKind#SERVERLESS} for
+     *                serverless caches (turn it off where DescribeServerlessCaches is not available)
+     */
+    public ElastiCacheDiscovery(Function<String, ElastiCacheClient> clients, NodeTypes nodeTypes, Set<ClusterKind> kinds) {
+        this(clients, nodeTypes, kinds, DEFAULT_PAGE_SIZE);
+    }
+
+    /**
+     * @param pageSize MaxRecords of the Describe* calls; AWS accepts 20..100 (smaller pages are for tests against moto,
+     *                 which accepts any size)
+     */
+    public ElastiCacheDiscovery(Function<String, ElastiCacheClient> clients, NodeTypes nodeTypes, Set<ClusterKind> kinds,
+                                int pageSize) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("page size must be positive, got " + pageSize);
+        }
+        this.clients = clients;
+        this.nodeTypes = nodeTypes;
+        this.kinds = Set.copyOf(kinds);
+        this.pageSize = pageSize;
+    }
+
+    @Override
+    public RegionInventory discover(String region) {
+        RegionScan scan = new RegionScan(region);
+        var client = scan.call("client", region, () -> clients.apply(region));
+        if (client.isPresent()) {
+            if (kinds.contains(ClusterKind.ELASTICACHE)) {
+                nodeBased(client.get(), region, scan);
+            }
+            if (kinds.contains(ClusterKind.SERVERLESS)) {
+                serverless(client.get(), region, scan);
+            }
+        }
+        return scan.inventory();
+    }
+
+    private void nodeBased(ElastiCacheClient client, String region, RegionScan scan) {
+        // ShowCacheNodeInfo gives node ids and endpoints; on AWS this listing also holds replication-group members.
+        List<CacheCluster> cacheClusters = scan.list("DescribeCacheClusters", () -> client.describeCacheClustersPaginator(
+                r -> r.showCacheNodeInfo(true).maxRecords(pageSize)).cacheClusters());
+        List<ReplicationGroup> groups = scan.list("DescribeReplicationGroups", () -> client.describeReplicationGroupsPaginator(
+                r -> r.maxRecords(pageSize)).replicationGroups());
+        Map<String, CacheCluster> byId = cacheClusters.stream()
+                .collect(Collectors.toMap(CacheCluster::cacheClusterId, c -> c, (a, b) -> a, LinkedHashMap::new));
+        for (ReplicationGroup group : groups) {
+            scan.addTagged("ListTagsForResource", group.arn(), arn -> tags(client, arn),
+                    tags -> ElastiCacheTranslation.replicationGroup(group, byId, tags, region, nodeTypes));
+        }
+        for (CacheCluster cluster : cacheClusters) {
+            if (cluster.replicationGroupId() == null) {
+                scan.addTagged("ListTagsForResource", cluster.arn(), arn -> tags(client, arn),
+                        tags -> ElastiCacheTranslation.cacheCluster(cluster, tags, region, nodeTypes));
+            }
+        }
+    }
+
+    private void serverless(ElastiCacheClient client, String region, RegionScan scan) {
+        List<ServerlessCache> caches = scan.list("DescribeServerlessCaches", () -> client.describeServerlessCachesPaginator(
+                r -> r.maxResults(Math.min(pageSize, SERVERLESS_MAX_PAGE_SIZE))).serverlessCaches());
+        for (ServerlessCache cache : caches) {
+            scan.addTagged("ListTagsForResource", cache.arn(), arn -> tags(client, arn),
+                    tags -> ElastiCacheTranslation.serverlessCache(cache, tags, region));
+        }
+    }
+
+    /** One call per cluster; ListTagsForResource is not paginated. */
+    private static Map<String, String> tags(ElastiCacheClient client, String arn) {
+        return client.listTagsForResource(r -> r.resourceName(arn)).tagList().stream()
+                .collect(Collectors.toMap(Tag::key, t -> t.value() == null ? "" : t.value(), (a, b) -> b, LinkedHashMap::new));
+    }
+}
