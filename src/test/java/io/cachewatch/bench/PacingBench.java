@@ -12,11 +12,10 @@ import io.cachewatch.aws.AwsRetry;
 import io.cachewatch.aws.cloudwatch.CloudWatchAlarmStore;
 import io.cachewatch.aws.cloudwatch.CloudWatchPacers;
 import io.cachewatch.testing.CloudWatchBridge;
-import io.cachewatch.testing.CloudWatchClients;
-import io.cachewatch.testing.MotoServer;
+import io.cachewatch.testing.CloudWatchTestbed;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 /**
@@ -34,9 +33,9 @@ public final class PacingBench {
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         double q = args.length > 1 ? Double.parseDouble(args[1]) : 3.0;
-        try (MotoServer moto = MotoServer.start();
-                CloudWatchBridge bridge = CloudWatchBridge.start(moto.endpoint());
-                CloudWatchClient client = CloudWatchClients.to(bridge.endpoint(), AwsRetry.strategy(3))) {
+        try (CloudWatchTestbed testbed = CloudWatchTestbed.start()) {
+            CloudWatchBridge bridge = testbed.bridge();
+            CloudWatchClient client = testbed.client(AwsRetry.strategy(3));
             CloudWatchPacers pacers = CloudWatchPacers.of("us-east-1", q, CloudWatchPacers.DESCRIBE_ALARMS_TPS,
                     CloudWatchPacers.DELETE_ALARMS_TPS);
             CloudWatchAlarmStore store = new CloudWatchAlarmStore(client, pacers);

@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
@@ -21,30 +19,11 @@ import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 
 /** The bridge itself, exercised with the real SDK client against a real moto. */
 class CloudWatchBridgeIT {
-    private static MotoServer moto;
-    private static CloudWatchBridge bridge;
-    private static CloudWatchClient client;
-
-    @BeforeAll
-    static void start() {
-        moto = MotoServer.start();
-        bridge = CloudWatchBridge.start(moto.endpoint());
-        // no retries: every request the client makes is one the test expects the recorder to see
-        client = CloudWatchClients.to(bridge.endpoint(), AwsRetryStrategy.doNotRetry());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        bridge.close();
-        moto.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        moto.reset();
-        bridge.reset();
-    }
+    @RegisterExtension
+    static final CloudWatchTestbed TESTBED = CloudWatchTestbed.start();
+    private static final CloudWatchBridge bridge = TESTBED.bridge();
+    // no retries: every request the client makes is one the test expects the recorder to see
+    private static final CloudWatchClient client = TESTBED.client(AwsRetryStrategy.doNotRetry());
 
     private static void putAlarm(String name) {
         client.putMetricAlarm(b -> b.alarmName(name)

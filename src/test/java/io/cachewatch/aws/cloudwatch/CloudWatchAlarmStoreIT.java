@@ -8,15 +8,12 @@ import io.cachewatch.alarm.AlarmStoreException;
 import io.cachewatch.alarm.DesiredAlarm;
 import io.cachewatch.aws.AwsRetry;
 import io.cachewatch.testing.CloudWatchBridge;
-import io.cachewatch.testing.CloudWatchClients;
-import io.cachewatch.testing.MotoServer;
+import io.cachewatch.testing.CloudWatchTestbed;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 
@@ -26,31 +23,11 @@ class CloudWatchAlarmStoreIT {
     /** Fast enough that the tests never wait on the pacers; pacing itself is measured by PacingBench. */
     private static final CloudWatchPacers FAST = CloudWatchPacers.of("us-east-1", 500, 500, 500);
 
-    private static MotoServer moto;
-    private static CloudWatchBridge bridge;
-    private static CloudWatchClient client;
-    private static CloudWatchAlarmStore store;
-
-    @BeforeAll
-    static void start() {
-        moto = MotoServer.start();
-        bridge = CloudWatchBridge.start(moto.endpoint());
-        client = CloudWatchClients.to(bridge.endpoint(), AwsRetry.strategy(ATTEMPTS, Duration.ofMillis(10)));
-        store = new CloudWatchAlarmStore(client, FAST);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        bridge.close();
-        moto.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        moto.reset();
-        bridge.reset();
-    }
+    @RegisterExtension
+    static final CloudWatchTestbed TESTBED = CloudWatchTestbed.start();
+    private static final CloudWatchBridge bridge = TESTBED.bridge();
+    private static final CloudWatchClient client = TESTBED.client(AwsRetry.strategy(ATTEMPTS, Duration.ofMillis(10)));
+    private static final CloudWatchAlarmStore store = new CloudWatchAlarmStore(client, FAST);
 
     private static void putAll(String prefix, int n) {
         IntStream.range(0, n).forEach(i -> store.put(TestAlarms.clusterAlarm(prefix + i)));
