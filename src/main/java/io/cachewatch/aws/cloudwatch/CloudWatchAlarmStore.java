@@ -5,8 +5,10 @@ import io.cachewatch.alarm.AlarmStore;
 import io.cachewatch.alarm.AlarmStoreException;
 import io.cachewatch.alarm.DesiredAlarm;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -53,7 +55,7 @@ public final class CloudWatchAlarmStore implements AlarmStore {
         List<ActualAlarm> alarms = new ArrayList<>();
         // A hand-written loop rather than the SDK paginator so that every page request is paced.
         String token = null;
-        LinkedHashSet<String> seenTokens = new LinkedHashSet<>();
+        Set<String> seenTokens = new HashSet<>();
         do {
             DescribeAlarmsRequest request = first.toBuilder().nextToken(token).build();
             pacers.describeAlarms().acquire();
