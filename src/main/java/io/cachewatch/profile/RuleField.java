@@ -1,0 +1,11 @@
+package io.cachewatch.profile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One field of a rule as written: its YAML value, where it was written and its field path there.
+ *
+ * @param valid false when the schema already reported the value; later checks then skip it silently
+ */
+record RuleField(JsonNode value, SourceLocation location, String path, boolean valid) {
+}
