@@ -119,6 +119,7 @@ public final class Expressions {
                 if (symbol("*")) {
                     left = new ExprNode.Binary("*", left, unary());
                 } else if (symbol("/")) {
+                    skipSpace();
                     int divisorAt = pos;
                     ExprNode divisor = unary();
                     if (divisor.isConstant() && divisor.eval(Map.of()) == 0.0) {
