@@ -19,8 +19,8 @@ final class Suggest {
                 bestDistance = d;
             }
         }
-        // More than a third of the word changed is a different word, not a typo.
-        return best != null && bestDistance <= Math.max(2, best.length() / 3) ? Optional.of(best) : Optional.empty();
+        // More than a quarter of the word changed is a different word, not a typo.
+        return best != null && bestDistance <= Math.max(1, best.length() / 4) ? Optional.of(best) : Optional.empty();
     }
 
     /** Levenshtein distance. */
