@@ -79,6 +79,6 @@ final class MetricChecks {
     }
 
     private static void add(Collection<ProfileProblem> problems, RuleField at, String message) {
-        problems.add(new ProfileProblem(at.location().file(), at.location().line(), at.path(), message));
+        problems.add(at.problem(message));
     }
 }

@@ -160,6 +160,6 @@ final class ProfileResolver {
     }
 
     private void report(RuleField field, String message) {
-        problems.add(new ProfileProblem(field.location().file(), field.location().line(), field.path(), message));
+        problems.add(field.problem(message));
     }
 }

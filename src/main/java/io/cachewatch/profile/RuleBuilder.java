@@ -191,6 +191,6 @@ final class RuleBuilder {
 
     private void report(RuleField field, String message) {
         broken = true;
-        problems.add(new ProfileProblem(field.location().file(), field.location().line(), field.path(), message));
+        problems.add(field.problem(message));
     }
 }

@@ -8,4 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param valid false when the schema already reported the value; later checks then skip it silently
  */
 record RuleField(JsonNode value, SourceLocation location, String path, boolean valid) {
+    /** A problem with this field, located where it was written. */
+    ProfileProblem problem(String message) {
+        return new ProfileProblem(location.file(), location.line(), path, message);
+    }
 }

@@ -1,12 +1,10 @@
 package io.cachewatch.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.cachewatch.inventory.Engine;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,11 +41,11 @@ class ProfileExtendsTest {
     Path dir;
 
     private Path write(String name, String text) throws IOException {
-        return Files.writeString(dir.resolve(name), text);
+        return ProfileDir.write(dir, name, text);
     }
 
     private List<ProfileProblem> problems() {
-        return catchThrowableOfType(ProfileValidationException.class, () -> ProfileCatalog.load(dir)).problems();
+        return ProfileDir.problems(dir);
     }
 
     @Test

@@ -2,10 +2,8 @@ package io.cachewatch.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,11 +29,11 @@ class ProfileValidationTest {
     }
 
     private Path write(String name, String text) throws IOException {
-        return Files.writeString(dir.resolve(name), text);
+        return ProfileDir.write(dir, name, text);
     }
 
     private List<ProfileProblem> problems() {
-        return catchThrowableOfType(ProfileValidationException.class, () -> ProfileCatalog.load(dir)).problems();
+        return ProfileDir.problems(dir);
     }
 
     private ProfileProblem only() {
