@@ -1,0 +1,22 @@
+package io.cachewatch.profile;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One profile file as written, before {@code extends} is resolved.
+ *
+ * @param parent  the {@code extends} field, or null
+ * @param disable the entries of {@code disable}
+ */
+record ProfileSource(String name, Path file, String description, RuleField parent, List<RuleEntry> rules,
+                     List<RuleField> disable) {
+    ProfileSource {
+        rules = List.copyOf(rules);
+        disable = List.copyOf(disable);
+    }
+
+    String parentName() {
+        return parent == null || !parent.valid() ? null : parent.value().asText();
+    }
+}
