@@ -27,6 +27,9 @@ public final class DesiredAlarms {
     private static final Set<String> PERCENT_METRICS = Set.of("CPUUtilization", "EngineCPUUtilization",
             "DatabaseMemoryUsagePercentage", "DatabaseCapacityUsagePercentage", "CacheHitRate");
 
+    /** A cluster on its way out needs no alarms: they would only report missing data until it disappears. */
+    private static final Set<String> GONE = Set.of("deleting", "deleted");
+
     private final Map<String, AlarmProfile> profiles;
     private final ProfileSelector selector;
     private final AlarmNaming naming;
@@ -48,6 +51,9 @@ public final class DesiredAlarms {
     }
 
     private void forCluster(Cluster cluster, Collector out) {
+        if (cluster.status() != null && GONE.contains(cluster.status().toLowerCase(java.util.Locale.ROOT))) {
+            return;
+        }
         ProfileChoice choice = selector.choose(cluster.tags());
         if (choice instanceof ProfileChoice.Ignore) {
             return;

@@ -71,6 +71,11 @@ public final class ProfileCatalog {
         return profiles.containsKey(name);
     }
 
+    /** Every profile by name. */
+    public Map<String, AlarmProfile> profiles() {
+        return java.util.Collections.unmodifiableMap(profiles);
+    }
+
     /** Profile names, sorted. */
     public Set<String> names() {
         return profiles.keySet();

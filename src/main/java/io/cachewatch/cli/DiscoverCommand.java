@@ -1,0 +1,45 @@
+package io.cachewatch.cli;
+
+import io.cachewatch.inventory.Fleet;
+import io.cachewatch.inventory.InventoryJson;
+import io.cachewatch.report.InventoryText;
+import io.cachewatch.report.ReconcileReport;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "discover", mixinStandardHelpOptions = true,
+        description = "Prints every cluster, shard and node of the configured regions. The JSON form is what reconcile --inventory reads.")
+public class DiscoverCommand implements Callable<Integer> {
+    @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    @Option(names = "--region", paramLabel = "R", description = "Region to discover; repeatable (default: cachewatch.regions).")
+    List<String> regions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Inject
+    Wiring wiring;
+
+    @Override
+    public Integer call() throws Exception {
+        Fleet fleet = wiring.discovery().discover(wiring.regions(regions));
+        PrintWriter out = spec.commandLine().getOut();
+        if (output == OutputFormat.json) {
+            InventoryJson.write(fleet, out);
+            out.println();
+        } else {
+            out.print(InventoryText.render(fleet));
+        }
+        out.flush();
+        fleet.errors().forEach(e -> spec.commandLine().getErr().println("discovery " + e.region() + " " + e.operation() + ": " + e.message()));
+        return fleet.errors().isEmpty() ? ReconcileReport.EXIT_OK : ReconcileReport.EXIT_ERRORS;
+    }
+}

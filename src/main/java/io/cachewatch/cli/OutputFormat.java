@@ -1,0 +1,7 @@
+package io.cachewatch.cli;
+
+/** {@code --output text|json}. */
+public enum OutputFormat {
+    text,
+    json
+}

@@ -1,0 +1,92 @@
+package io.cachewatch.cli;
+
+import io.cachewatch.alarm.DesiredAlarms;
+import io.cachewatch.inventory.Fleet;
+import io.cachewatch.inventory.InventoryJson;
+import io.cachewatch.inventory.RegionInventory;
+import io.cachewatch.reconcile.Reconciler;
+import io.cachewatch.report.JsonReport;
+import io.cachewatch.report.ReconcileReport;
+import io.cachewatch.report.ReportError;
+import io.cachewatch.report.RunMode;
+import io.cachewatch.report.TextReport;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "reconcile", mixinStandardHelpOptions = true,
+        description = "Plans the alarms every discovered cluster should have and applies the plan: creates what is missing,"
+                + " corrects drift, deletes managed alarms of clusters that are gone or opted out.")
+public class ReconcileCommand implements Callable<Integer> {
+    @Option(names = "--dry-run", description = "Show the plan, write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--check", description = "Show the plan, write nothing, exit 2 when anything would change.")
+    boolean check;
+
+    @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    @Option(names = "--region", paramLabel = "R", description = "Region to reconcile; repeatable (default: cachewatch.regions).")
+    List<String> regions;
+
+    @Option(names = "--inventory", paramLabel = "FILE",
+            description = "Plan against a saved inventory (discover --output json) instead of calling ElastiCache/MemoryDB; writes nothing.")
+    Path inventory;
+
+    @Option(names = "--allow-mass-delete", description = "Apply even when more than cachewatch.safety.max-delete-share of a region's managed alarms would go.")
+    boolean allowMassDelete;
+
+    @Option(names = "--profiles", paramLabel = "DIR", description = "Profile directory (default: cachewatch.profiles.dir, ./alarm-profiles).")
+    Path profiles;
+
+    @Spec
+    CommandSpec spec;
+
+    @Inject
+    Wiring wiring;
+
+    @Override
+    public Integer call() throws Exception {
+        RunMode mode = check ? RunMode.CHECK : dryRun || inventory != null ? RunMode.DRY_RUN : RunMode.APPLY;
+        if (inventory != null && !dryRun && !check) {
+            spec.commandLine().getErr().println("cachewatch: --inventory plans only: nothing is written");
+        }
+        ProfileLoading.Loaded loaded = ProfileLoading.load(ProfileLoading.directory(profiles, wiring));
+        if (!loaded.problems().isEmpty()) {
+            List<ReportError> errors = loaded.problems().stream()
+                    .map(p -> new ReportError("profile", null, null, p.toString())).toList();
+            return print(new ReconcileReport(mode, List.of(), List.of(), errors, List.of(), new TreeMap<>()));
+        }
+        DesiredAlarms desired = wiring.desiredAlarms(loaded.catalog());
+        Fleet fleet = inventory != null ? fromFile() : wiring.discovery().discover(wiring.regions(regions));
+        Reconciler reconciler = new Reconciler(desired, wiring::alarmStore, wiring.guard(),
+                TerminalProgress.forConsole(mode == RunMode.APPLY && output == OutputFormat.text), () -> false);
+        ReconcileReport report = reconciler.run(fleet,
+                new Reconciler.Options(mode, allowMassDelete, wiring.config().alarms().prefix()), wiring.aws().recorder()::snapshot);
+        return print(report);
+    }
+
+    private Fleet fromFile() throws java.io.IOException {
+        Fleet fleet = InventoryJson.read(inventory);
+        if (regions == null || regions.isEmpty()) {
+            return fleet;
+        }
+        List<RegionInventory> wanted = fleet.regions().stream().filter(r -> regions.contains(r.region())).toList();
+        return new Fleet(wanted);
+    }
+
+    private int print(ReconcileReport report) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(output == OutputFormat.json ? JsonReport.render(report) + "\n" : TextReport.render(report));
+        out.flush();
+        return report.exitCode();
+    }
+}

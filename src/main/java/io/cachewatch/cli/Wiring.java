@@ -1,0 +1,124 @@
+package io.cachewatch.cli;
+
+import io.cachewatch.alarm.AlarmActions;
+import io.cachewatch.alarm.AlarmNaming;
+import io.cachewatch.alarm.AlarmStore;
+import io.cachewatch.alarm.DesiredAlarms;
+import io.cachewatch.aws.AwsClients;
+import io.cachewatch.aws.cloudwatch.CloudWatchAlarmStore;
+import io.cachewatch.aws.cloudwatch.CloudWatchPacers;
+import io.cachewatch.aws.elasticache.ElastiCacheDiscovery;
+import io.cachewatch.aws.memorydb.MemoryDbDiscovery;
+import io.cachewatch.config.CachewatchConfig;
+import io.cachewatch.inventory.ClusterDiscovery;
+import io.cachewatch.inventory.ClusterKind;
+import io.cachewatch.inventory.FleetDiscovery;
+import io.cachewatch.inventory.NodeTypes;
+import io.cachewatch.plan.MassDeleteGuard;
+import io.cachewatch.profile.ProfileCatalog;
+import io.cachewatch.profile.ProfileSelector;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+
+/** Builds the run's parts from configuration: the one place that knows both the core and the adapters. */
+@ApplicationScoped
+public class Wiring {
+    private final CachewatchConfig config;
+    private final AwsClients aws;
+    private final Map<String, AlarmStore> stores = new ConcurrentHashMap<>();
+
+    public Wiring(CachewatchConfig config, AwsClients aws) {
+        this.config = config;
+        this.aws = aws;
+    }
+
+    public CachewatchConfig config() {
+        return config;
+    }
+
+    public AwsClients aws() {
+        return aws;
+    }
+
+    /** {@code --region} flags, else {@code cachewatch.regions}, else the SDK's default region. */
+    public List<String> regions(List<String> fromCommandLine) {
+        if (fromCommandLine != null && !fromCommandLine.isEmpty()) {
+            return List.copyOf(fromCommandLine);
+        }
+        if (config.regions().isPresent() && !config.regions().get().isEmpty()) {
+            return config.regions().get();
+        }
+        try {
+            return List.of(DefaultAwsRegionProviderChain.builder().build().getRegion().id());
+        } catch (SdkClientException e) {
+            throw new UsageException("no region: pass --region, set cachewatch.regions, or set AWS_REGION");
+        }
+    }
+
+    public FleetDiscovery discovery() {
+        Set<ClusterKind> kinds = discoveryKinds();
+        NodeTypes nodeTypes = NodeTypes.standard();
+        int pageSize = config.discovery().pageSize();
+        List<ClusterDiscovery> sources = new ArrayList<>();
+        Set<ClusterKind> elastiCacheKinds = EnumSet.noneOf(ClusterKind.class);
+        kinds.stream().filter(k -> k != ClusterKind.MEMORYDB).forEach(elastiCacheKinds::add);
+        if (!elastiCacheKinds.isEmpty()) {
+            sources.add(new ElastiCacheDiscovery(aws::elastiCache, nodeTypes, elastiCacheKinds, pageSize));
+        }
+        if (kinds.contains(ClusterKind.MEMORYDB)) {
+            sources.add(new MemoryDbDiscovery(aws::memoryDb, nodeTypes, pageSize));
+        }
+        return new FleetDiscovery(sources);
+    }
+
+    Set<ClusterKind> discoveryKinds() {
+        try {
+            return config.discovery().kinds().stream().map(String::trim).map(ClusterKind::fromId)
+                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(ClusterKind.class)));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("cachewatch.discovery.kinds: " + e.getMessage());
+        }
+    }
+
+    public AlarmStore alarmStore(String region) {
+        CachewatchConfig.Rates rates = config.rates();
+        return stores.computeIfAbsent(region, r -> new CloudWatchAlarmStore(aws.cloudWatch(r),
+                CloudWatchPacers.of(r, rates.putMetricAlarm(), rates.describeAlarms(), rates.deleteAlarms())));
+    }
+
+    public DesiredAlarms desiredAlarms(ProfileCatalog catalog) {
+        CachewatchConfig.Profiles p = config.profiles();
+        ProfileSelector selector = new ProfileSelector(p.defaultProfile(), p.tagKey(), p.byTagValue());
+        List<String> unknown = new ArrayList<>();
+        if (!catalog.contains(p.defaultProfile())) {
+            unknown.add("cachewatch.profiles.default=" + p.defaultProfile());
+        }
+        p.byTagValue().forEach((value, profile) -> {
+            if (!catalog.contains(profile)) {
+                unknown.add("cachewatch.profiles.by-tag-value." + value + "=" + profile);
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw new UsageException("configuration names profiles that do not exist: " + String.join(", ", unknown)
+                    + " (known: " + catalog.names() + ")");
+        }
+        AlarmActions actions = new AlarmActions(config.notifications().topics(), config.notifications().defaultTopic().orElse(null));
+        return new DesiredAlarms(catalog.profiles(), selector, naming(), actions);
+    }
+
+    public AlarmNaming naming() {
+        return new AlarmNaming(config.alarms().prefix());
+    }
+
+    public MassDeleteGuard guard() {
+        return new MassDeleteGuard(config.safety().maxDeleteShare());
+    }
+}

@@ -1,0 +1,37 @@
+package io.cachewatch.alarm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class AlarmDescriptionTest {
+    @Test
+    void theOwnerSurvivesARoundTrip() {
+        AlarmOwner owner = new AlarmOwner("eu-west-1", "orders", "orders-001/0001", "cpu-high", "production");
+        String text = AlarmDescription.render(owner, "Engine CPU above 80 %.");
+        assertThat(text).startsWith("Engine CPU above 80 %.\n")
+                .contains("node orders-001/0001 of cluster orders")
+                .contains("hand edits are reverted");
+        assertThat(AlarmDescription.parse(text)).isEqualTo(owner);
+    }
+
+    @Test
+    void clusterLevelOwnersHaveNoNode() {
+        AlarmOwner owner = new AlarmOwner("us-east-1", "sessions", null, "ecpu-high", "default");
+        assertThat(AlarmDescription.parse(AlarmDescription.render(owner, null))).isEqualTo(owner);
+    }
+
+    @Test
+    void longRuleDescriptionsAreCutToCloudWatchsLimitKeepingTheTrailer() {
+        AlarmOwner owner = new AlarmOwner("us-east-1", "c", "n", "r", "p");
+        String text = AlarmDescription.render(owner, "x".repeat(5000));
+        assertThat(text.length()).isLessThanOrEqualTo(AlarmDescription.MAX_LENGTH);
+        assertThat(AlarmDescription.parse(text)).isEqualTo(owner);
+    }
+
+    @Test
+    void descriptionsWithoutTrailerHaveNoOwner() {
+        assertThat(AlarmDescription.parse("made by hand")).isNull();
+        assertThat(AlarmDescription.parse(null)).isNull();
+    }
+}

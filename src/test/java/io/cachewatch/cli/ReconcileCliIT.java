@@ -1,0 +1,266 @@
+package io.cachewatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cachewatch.testing.CachewatchJar;
+import io.cachewatch.testing.CloudWatchBridge;
+import io.cachewatch.testing.DemoFleet;
+import io.cachewatch.testing.MotoServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.Statistic;
+
+/**
+ * The reconcile contract end to end: the packaged jar as a separate process, moto for ElastiCache and MemoryDB, and
+ * moto's CloudWatch behind the CBOR bridge.
+ */
+class ReconcileCliIT {
+    /** Alarms the default profile gives the demo fleet (see DemoFleet.seedStandard): 21 + 24 + 15 + 6 + 28. */
+    private static final int DEMO_ALARMS = 94;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static MotoServer moto;
+    private static CloudWatchBridge bridge;
+    private static CloudWatchClient cloudWatch;
+    private DemoFleet fleet;
+    private CachewatchJar cachewatch;
+
+    @BeforeAll
+    static void startServers() {
+        moto = MotoServer.start();
+        bridge = CloudWatchBridge.start(moto.endpoint());
+        cloudWatch = CloudWatchClient.builder().endpointOverride(bridge.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(ApacheHttpClient.create()).build();
+    }
+
+    @AfterAll
+    static void stopServers() {
+        cloudWatch.close();
+        bridge.close();
+        moto.close();
+    }
+
+    @BeforeEach
+    void freshFleet() {
+        moto.reset();
+        bridge.reset();
+        fleet = new DemoFleet(moto.endpoint());
+        fleet.seedStandard();
+        cachewatch = CachewatchJar.packaged().against(moto, bridge);
+    }
+
+    private JsonNode reconcileJson(String... extra) {
+        CachewatchJar.Result result = cachewatch.run(concat(new String[] {"reconcile", "--output", "json"}, extra));
+        try {
+            JsonNode json = JSON.readTree(result.stdout());
+            ((com.fasterxml.jackson.databind.node.ObjectNode) json).put("_exit", result.exitCode());
+            return json;
+        } catch (Exception e) {
+            throw new AssertionError("stdout is not one JSON document: " + result, e);
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    private Map<String, MetricAlarm> alarms() {
+        return cloudWatch.describeAlarmsPaginator(b -> b.maxRecords(100)).metricAlarms().stream()
+                .collect(Collectors.toMap(MetricAlarm::alarmName, a -> a));
+    }
+
+    @Test
+    void firstRunCreatesTheDefaultAlarmsWithCloudWatchsDimensionsAndTheSecondRunChangesNothing() {
+        JsonNode first = reconcileJson();
+        assertThat(first.get("_exit").asInt()).as(first.toString()).isZero();
+        assertThat(first.at("/summary/create").asInt()).isEqualTo(DEMO_ALARMS);
+        assertThat(first.at("/summary/failed").asInt()).isZero();
+        Map<String, MetricAlarm> alarms = alarms();
+        assertThat(alarms).hasSize(DEMO_ALARMS);
+
+        MetricAlarm replicaCpu = alarms.get("cachewatch-elasticache/orders-002/0001/cpu-high");
+        assertThat(replicaCpu.namespace()).isEqualTo("AWS/ElastiCache");
+        assertThat(replicaCpu.metricName()).isEqualTo("EngineCPUUtilization");
+        assertThat(replicaCpu.dimensions()).extracting(d -> d.name() + "=" + d.value())
+                .containsExactlyInAnyOrder("CacheClusterId=orders-002", "CacheNodeId=0001");
+        assertThat(replicaCpu.threshold()).isEqualTo(70.0); // Environment=production selects the production profile
+        assertThat(replicaCpu.comparisonOperator()).isEqualTo(ComparisonOperator.GREATER_THAN_THRESHOLD);
+        MetricAlarm shardLag = alarms.get("cachewatch-elasticache/feed-0002-002/0001/replication-lag");
+        assertThat(shardLag.dimensions()).extracting(d -> d.name() + "=" + d.value())
+                .containsExactlyInAnyOrder("CacheClusterId=feed-0002-002", "CacheNodeId=0001");
+        MetricAlarm memcachedNode = alarms.get("cachewatch-elasticache/sessions-mc/0003/memory-low");
+        assertThat(memcachedNode.metricName()).isEqualTo("FreeableMemory");
+        MetricAlarm memoryDbEvictions = alarms.get("cachewatch-memorydb/ledger/ledger-0001-002/evictions");
+        assertThat(memoryDbEvictions.namespace()).isEqualTo("AWS/MemoryDB");
+        assertThat(memoryDbEvictions.statistic()).isEqualTo(Statistic.SUM);
+        assertThat(memoryDbEvictions.dimensions()).extracting(d -> d.name() + "=" + d.value())
+                .containsExactlyInAnyOrder("ClusterName=ledger", "NodeName=ledger-0001-002");
+        assertThat(alarms.keySet()).noneMatch(n -> n.startsWith("cachewatch-elasticache/solo/") && n.endsWith("replication-lag"));
+
+        bridge.calls().reset();
+        JsonNode second = reconcileJson();
+        assertThat(second.get("_exit").asInt()).isZero();
+        assertThat(second.at("/summary").toString()).isEqualTo(
+                "{\"create\":0,\"update\":0,\"delete\":0,\"unchanged\":" + DEMO_ALARMS + ",\"failed\":0}");
+        assertThat(second.at("/apiCalls").has("CloudWatch.PutMetricAlarm")).isFalse();
+        assertThat(second.at("/apiCalls").has("CloudWatch.DeleteAlarms")).isFalse();
+        assertThat(second.at("/apiCalls/CloudWatch.DescribeAlarms").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void driftIsFoundByCheckAndCorrectedByReconcile() {
+        assertThat(reconcileJson().get("_exit").asInt()).isZero();
+        MetricAlarm cpu = alarms().get("cachewatch-memorydb/ledger/ledger-0001-001/cpu-high");
+        cloudWatch.putMetricAlarm(b -> b.alarmName(cpu.alarmName()).namespace(cpu.namespace()).metricName(cpu.metricName())
+                .dimensions(cpu.dimensions()).statistic(cpu.statistic()).period(cpu.period()).evaluationPeriods(cpu.evaluationPeriods())
+                .datapointsToAlarm(cpu.datapointsToAlarm()).comparisonOperator(cpu.comparisonOperator()).threshold(99.0)
+                .alarmDescription(cpu.alarmDescription()).alarmActions(cpu.alarmActions()).okActions(cpu.okActions())
+                .treatMissingData(cpu.treatMissingData()));
+
+        JsonNode check = reconcileJson("--check");
+        assertThat(check.get("_exit").asInt()).isEqualTo(2);
+        assertThat(check.at("/summary/update").asInt()).isEqualTo(1);
+        assertThat(check.at("/changes/0/name").asText()).isEqualTo(cpu.alarmName());
+        assertThat(check.at("/changes/0/diff/threshold").toString()).isEqualTo("{\"from\":99,\"to\":80}");
+        assertThat(alarms().get(cpu.alarmName()).threshold()).isEqualTo(99.0);
+
+        JsonNode fix = reconcileJson();
+        assertThat(fix.get("_exit").asInt()).isZero();
+        assertThat(fix.at("/changes/0/status").asText()).isEqualTo("applied");
+        assertThat(alarms().get(cpu.alarmName()).threshold()).isEqualTo(80.0);
+        assertThat(reconcileJson("--check").get("_exit").asInt()).isZero();
+    }
+
+    @Test
+    void alarmsOutsideThePrefixAreNeverTouched() {
+        cloudWatch.putMetricAlarm(b -> b.alarmName("team-orders-cpu").namespace("AWS/ElastiCache").metricName("CPUUtilization")
+                .statistic(Statistic.AVERAGE).period(60).evaluationPeriods(1).threshold(12.0)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD));
+        assertThat(reconcileJson().get("_exit").asInt()).isZero();
+        assertThat(alarms().get("team-orders-cpu").threshold()).isEqualTo(12.0);
+        assertThat(reconcileJson().at("/changes")).isEmpty();
+        assertThat(alarms()).containsKey("team-orders-cpu");
+    }
+
+    @Test
+    void alarmsOfDeletedAndOptedOutClustersAreDeleted() {
+        assertThat(reconcileJson().get("_exit").asInt()).isZero();
+        fleet.elastiCache().deleteCacheCluster(b -> b.cacheClusterId("sessions-mc"));
+        String soloArn = fleet.elastiCache().describeCacheClusters(b -> b.cacheClusterId("solo")).cacheClusters().get(0).arn();
+        fleet.tag(soloArn, "cachewatch:ignore", "true");
+
+        JsonNode run = reconcileJson();
+        assertThat(run.get("_exit").asInt()).as(run.toString()).isZero();
+        assertThat(run.at("/summary/delete").asInt()).isEqualTo(15 + 6);
+        assertThat(alarms().keySet()).noneMatch(n -> n.contains("/sessions-mc/") || n.contains("/solo/")).hasSize(DEMO_ALARMS - 21);
+    }
+
+    @Test
+    void aFailedDiscoveryDeletesNothing() {
+        assertThat(reconcileJson().get("_exit").asInt()).isZero();
+        fleet.elastiCache().deleteCacheCluster(b -> b.cacheClusterId("sessions-mc"));
+        // moto does not implement DescribeServerlessCaches: turning serverless discovery on makes the region incomplete
+        cachewatch.env("CACHEWATCH_DISCOVERY_KINDS", "elasticache,serverless,memorydb");
+
+        JsonNode run = reconcileJson();
+        assertThat(run.get("_exit").asInt()).isEqualTo(1);
+        assertThat(run.at("/summary/delete").asInt()).isZero();
+        assertThat(run.at("/held")).hasSize(15);
+        assertThat(run.at("/errors/0/source").asText()).isEqualTo("discovery");
+        assertThat(alarms()).hasSize(DEMO_ALARMS);
+    }
+
+    @Test
+    void aMassDeleteIsRefusedUnlessAllowed() {
+        assertThat(reconcileJson().get("_exit").asInt()).isZero();
+        fleet.memoryDb().deleteCluster(b -> b.clusterName("ledger"));
+        fleet.elastiCache().deleteCacheCluster(b -> b.cacheClusterId("sessions-mc"));
+
+        JsonNode refused = reconcileJson();
+        assertThat(refused.get("_exit").asInt()).as(refused.toString()).isEqualTo(3);
+        assertThat(refused.at("/refused/0").asText()).contains("43 of 94");
+        assertThat(refused.at("/changes/0/status").asText()).isEqualTo("planned");
+        assertThat(alarms()).hasSize(DEMO_ALARMS);
+
+        JsonNode allowed = reconcileJson("--allow-mass-delete");
+        assertThat(allowed.get("_exit").asInt()).isZero();
+        assertThat(alarms()).hasSize(DEMO_ALARMS - 43);
+    }
+
+    @Test
+    void anInventoryFilePlansWithoutCallingElastiCacheOrMemoryDb(@TempDir Path dir) throws Exception {
+        CachewatchJar.Result discover = cachewatch.run("discover", "--output", "json");
+        assertThat(discover.exitCode()).as(discover.toString()).isZero();
+        Path file = dir.resolve("inventory.json");
+        Files.writeString(file, discover.stdout());
+
+        cachewatch.env("AWS_ENDPOINT_URL_ELASTICACHE", "http://127.0.0.1:9").env("AWS_ENDPOINT_URL_MEMORYDB", "http://127.0.0.1:9");
+        JsonNode plan = reconcileJson("--inventory", file.toString());
+        assertThat(plan.get("_exit").asInt()).as(plan.toString()).isZero();
+        assertThat(plan.at("/summary/create").asInt()).isEqualTo(DEMO_ALARMS);
+        assertThat(plan.at("/apiCalls").fieldNames()).toIterable().containsExactly("CloudWatch.DescribeAlarms");
+        assertThat(alarms()).isEmpty();
+    }
+
+    @Test
+    void textOutputReadsLikeAPlan() {
+        CachewatchJar.Result result = cachewatch.run("reconcile", "--dry-run");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).contains("Region us-east-1", "  cluster ledger", "    + cachewatch-memorydb/ledger/ledger-0001-001/cpu-high")
+                .endsWith("Plan: " + DEMO_ALARMS + " to create, 0 to update, 0 to delete, 0 unchanged, 0 failed.\n");
+        assertThat(alarms()).isEmpty();
+    }
+
+    @Test
+    void invalidProfilesFailBeforeAnyAwsCall(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("default.yaml"), "rules:\n  - id: cpu-high\n    kind: elasticache\n    metric: EngineCPUUtilisation\n"
+                + "    comparison: '>'\n    threshold: 80\n    severity: critical\n");
+        bridge.calls().reset();
+        CachewatchJar.Result result = cachewatch.run("reconcile", "--profiles", dir.toString());
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout()).contains("default.yaml:4").contains("EngineCPUUtilisation");
+        assertThat(bridge.calls().total()).isZero();
+
+        CachewatchJar.Result validate = cachewatch.run("validate", "--profiles", dir.toString());
+        assertThat(validate.exitCode()).isEqualTo(1);
+        assertThat(validate.stderr()).contains("default.yaml:4: rules[0].metric");
+        assertThat(cachewatch.run("validate").exitCode()).isZero();
+    }
+
+    @Test
+    void usageErrorsExit64() {
+        CachewatchJar.Result result = cachewatch.run("reconcile", "--output", "xml");
+        assertThat(result.exitCode()).isEqualTo(64);
+        assertThat(result.stderr()).contains("--output");
+        assertThat(cachewatch.run("reconcile", "--no-such-flag").exitCode()).isEqualTo(64);
+    }
+
+    @Test
+    void discoverPrintsTheInventoryAsText() {
+        CachewatchJar.Result result = cachewatch.run("discover");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stdout()).contains("elasticache orders", "orders-002/0001 replica", "memorydb ledger", "ledger-0002-002",
+                "elasticache sessions-mc", "sessions-mc/0003");
+        assertThat(List.of(result.stderr().split("\n"))).noneMatch(l -> l.contains("ERROR"));
+    }
+}
