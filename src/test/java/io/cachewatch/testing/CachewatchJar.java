@@ -52,6 +52,9 @@ public final class CachewatchJar {
         env.put("AWS_SECRET_ACCESS_KEY", "test");
         // moto does not implement serverless caches (it answers 500): see shared notes on moto's gaps
         env.put("CACHEWATCH_DISCOVERY_KINDS", "elasticache,memorydb");
+        // behaviour tests need no pacing at CloudWatch's quota; pacing itself is measured by PacingBench
+        env.put("CACHEWATCH_RATES_PUT_METRIC_ALARM", "200");
+        env.put("CACHEWATCH_RATES_DELETE_ALARMS", "200");
         return this;
     }
 
