@@ -63,17 +63,38 @@ public final class CachewatchJar {
         return this;
     }
 
-    public Result run(String... args) {
+    /** Runs with this process's terminal, so a person sees the report and the progress line; returns the exit code. */
+    public int runOnTerminal(String... args) {
+        try {
+            Process process = builder(args).inheritIO().start();
+            return process.waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The environment a shell needs to run the jar against the same servers. */
+    public Map<String, String> environment() {
+        return Map.copyOf(env);
+    }
+
+    private ProcessBuilder builder(String... args) {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar.toString()));
         command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("CACHEWATCH_"));
+        builder.environment().putAll(env);
+        return builder;
+    }
+
+    public Result run(String... args) {
         try {
             Path out = Files.createTempFile("cachewatch-out", ".txt");
             Path err = Files.createTempFile("cachewatch-err", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("CACHEWATCH_"));
-            builder.environment().putAll(env);
-            Process process = builder.start();
+            Process process = builder(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("cachewatch " + String.join(" ", args) + " did not finish in 5 minutes");
