@@ -45,6 +45,26 @@ public final class DemoFleet implements AutoCloseable {
         return List.of("orders", "feed", "sessions-mc", "solo", "ledger");
     }
 
+    /**
+     * A fleet of 200 clusters and 1,000 nodes for benchmarks: 100 Redis OSS groups of 3 nodes, 50 cluster-mode Valkey
+     * groups of 4 shards × 2, 25 Memcached clusters of 6 nodes, 25 MemoryDB clusters of 2 shards × 3.
+     */
+    public int seedScale() {
+        for (int i = 0; i < 100; i++) {
+            redisWithReplicas(String.format("rg-%03d", i), 2, "cache.r6g.large", i % 2 == 0 ? "production" : "development");
+        }
+        for (int i = 0; i < 50; i++) {
+            valkeyClusterMode(String.format("cm-%03d", i), 4, 1, "cache.r7g.xlarge");
+        }
+        for (int i = 0; i < 25; i++) {
+            memcached(String.format("mc-%03d", i), 6, "cache.m6g.large");
+        }
+        for (int i = 0; i < 25; i++) {
+            memoryDbCluster(String.format("mdb-%03d", i), 2, 2, "db.r6g.large");
+        }
+        return 200;
+    }
+
     public void redisWithReplicas(String id, int replicas, String nodeType, String environment) {
         elastiCache.createReplicationGroup(b -> b.replicationGroupId(id).replicationGroupDescription("demo " + id)
                 .engine("redis").cacheNodeType(nodeType).numCacheClusters(replicas + 1).replicasPerNodeGroup(replicas)
