@@ -4,6 +4,7 @@ import io.cachewatch.alarm.DesiredAlarms;
 import io.cachewatch.inventory.Fleet;
 import io.cachewatch.inventory.InventoryJson;
 import io.cachewatch.inventory.RegionInventory;
+import io.cachewatch.plan.MassDeleteGuard;
 import io.cachewatch.reconcile.Reconciler;
 import io.cachewatch.report.JsonReport;
 import io.cachewatch.report.ReconcileReport;
@@ -66,8 +67,9 @@ public class ReconcileCommand implements Callable<Integer> {
             return print(new ReconcileReport(mode, List.of(), List.of(), errors, List.of(), new TreeMap<>()));
         }
         DesiredAlarms desired = wiring.desiredAlarms(loaded.catalog());
+        MassDeleteGuard guard = wiring.guard(); // configuration errors surface before any AWS call
         Fleet fleet = inventory != null ? fromFile() : wiring.discovery().discover(wiring.regions(regions));
-        Reconciler reconciler = new Reconciler(desired, wiring::alarmStore, wiring.guard(),
+        Reconciler reconciler = new Reconciler(desired, wiring::alarmStore, guard,
                 TerminalProgress.forConsole(mode == RunMode.APPLY && output == OutputFormat.text), () -> false);
         ReconcileReport report = reconciler.run(fleet,
                 new Reconciler.Options(mode, allowMassDelete, wiring.config().alarms().prefix()), wiring.aws().recorder()::snapshot);

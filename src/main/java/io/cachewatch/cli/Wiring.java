@@ -90,8 +90,17 @@ public class Wiring {
 
     public AlarmStore alarmStore(String region) {
         CachewatchConfig.Rates rates = config.rates();
+        requirePositive("cachewatch.rates.put-metric-alarm", rates.putMetricAlarm());
+        requirePositive("cachewatch.rates.delete-alarms", rates.deleteAlarms());
+        requirePositive("cachewatch.rates.describe-alarms", rates.describeAlarms());
         return stores.computeIfAbsent(region, r -> new CloudWatchAlarmStore(aws.cloudWatch(r),
                 CloudWatchPacers.of(r, rates.putMetricAlarm(), rates.describeAlarms(), rates.deleteAlarms())));
+    }
+
+    private static void requirePositive(String key, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new UsageException(key + " must be a positive number of calls per second, was " + value);
+        }
     }
 
     public DesiredAlarms desiredAlarms(ProfileCatalog catalog) {
@@ -115,10 +124,18 @@ public class Wiring {
     }
 
     public AlarmNaming naming() {
-        return new AlarmNaming(config.alarms().prefix());
+        try {
+            return new AlarmNaming(config.alarms().prefix());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("cachewatch.alarms.prefix: " + e.getMessage());
+        }
     }
 
     public MassDeleteGuard guard() {
-        return new MassDeleteGuard(config.safety().maxDeleteShare());
+        try {
+            return new MassDeleteGuard(config.safety().maxDeleteShare());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("cachewatch.safety.max-delete-share: " + e.getMessage());
+        }
     }
 }

@@ -253,6 +253,11 @@ class ReconcileCliIT {
         assertThat(result.exitCode()).isEqualTo(64);
         assertThat(result.stderr()).contains("--output");
         assertThat(cachewatch.run("reconcile", "--no-such-flag").exitCode()).isEqualTo(64);
+        bridge.calls().reset();
+        CachewatchJar.Result badShare = cachewatch.env("CACHEWATCH_SAFETY_MAX_DELETE_SHARE", "25").run("reconcile");
+        assertThat(badShare.exitCode()).isEqualTo(64);
+        assertThat(badShare.stderr()).contains("cachewatch.safety.max-delete-share", "between 0 and 1");
+        assertThat(bridge.calls().total()).isZero();
     }
 
     @Test
