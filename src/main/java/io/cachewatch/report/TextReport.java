@@ -63,10 +63,29 @@ public final class TextReport {
         }
     }
 
-    /** {@code EngineCPUUtilization Average > 80 for 5/5 × 60s}. */
+    /** Metrics CloudWatch reports in bytes, whose thresholds read better with a binary unit beside them. */
+    private static final java.util.Set<String> BYTE_METRICS = java.util.Set.of("SwapUsage", "FreeableMemory",
+            "BytesUsedForCache", "BytesUsedForCacheItems", "NetworkBytesIn", "NetworkBytesOut");
+
+    /** {@code EngineCPUUtilization Average > 80 for 5/5 × 60s}; {@code SwapUsage Average > 52428800 (50 MiB) …}. */
     static String describe(AlarmSpec s) {
-        return s.metricName() + " " + s.statistic() + " " + s.comparison().symbol() + " " + format(s.threshold())
+        String threshold = format(s.threshold());
+        if (BYTE_METRICS.contains(s.metricName()) && s.threshold() >= 1024) {
+            threshold += " (" + binary(s.threshold()) + ")";
+        }
+        return s.metricName() + " " + s.statistic() + " " + s.comparison().symbol() + " " + threshold
                 + " for " + s.datapointsToAlarm() + "/" + s.evaluationPeriods() + " × " + s.period() + "s";
+    }
+
+    static String binary(double bytes) {
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double value = bytes / 1024;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return (value == Math.rint(value) ? Long.toString((long) value) : String.format(java.util.Locale.ROOT, "%.1f", value)) + " " + units[unit];
     }
 
     static String format(Object value) {

@@ -78,6 +78,15 @@ class ReconcileReportTest {
     }
 
     @Test
+    void byteThresholdsShowABinaryUnit() {
+        AlarmSpec swap = new AlarmSpec("AWS/ElastiCache", "SwapUsage", List.of(), "Average", 60, 5, 5, Comparison.GREATER_THAN,
+                50 * 1024 * 1024, TreatMissingData.missing, "", true, List.of(), List.of());
+        assertThat(TextReport.describe(swap)).isEqualTo("SwapUsage Average > 52428800 (50 MiB) for 5/5 × 60s");
+        assertThat(TextReport.binary(1.5 * 1024 * 1024 * 1024)).isEqualTo("1.5 GiB");
+        assertThat(TextReport.describe(spec(80))).isEqualTo("EngineCPUUtilization Average > 80 for 5/5 × 60s");
+    }
+
+    @Test
     void exitCodesTellTheTruth() {
         assertThat(report(RunMode.APPLY, List.of(ChangeOutcome.ok(UPDATE), ChangeOutcome.ok(CREATE)), List.of()).exitCode()).isZero();
         assertThat(report(RunMode.APPLY, List.of(ChangeOutcome.failed(CREATE, "x")), List.of()).exitCode()).isEqualTo(1);
