@@ -16,7 +16,11 @@ public final class Demo {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean keep = List.of(args).contains("--keep");
+        // exit only after the servers are closed: System.exit inside the try would leave moto running
+        System.exit(run(List.of(args).contains("--keep")));
+    }
+
+    private static int run(boolean keep) throws Exception {
         try (MotoServer moto = MotoServer.start(); CloudWatchBridge bridge = CloudWatchBridge.start(moto.endpoint());
              DemoFleet fleet = new DemoFleet(moto.endpoint())) {
             List<String> clusters = fleet.seedStandard();
@@ -33,7 +37,7 @@ public final class Demo {
                 System.out.println("java -jar target/quarkus-app/quarkus-run.jar reconcile --dry-run");
                 Thread.currentThread().join();
             }
-            System.exit(exit);
+            return exit;
         }
     }
 

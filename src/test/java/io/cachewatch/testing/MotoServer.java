@@ -39,6 +39,8 @@ public final class MotoServer implements AutoCloseable {
                     .redirectOutput(log.toFile())
                     .start();
             MotoServer server = new MotoServer(process, port, log);
+            // a JVM stopped by Ctrl-C or System.exit must not leave moto running
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "moto-stop-" + port));
             server.awaitReady();
             return server;
         } catch (IOException e) {
