@@ -12,6 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.redis.client.Command;
+import io.vertx.redis.client.ProtocolVersion;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
@@ -204,7 +205,7 @@ public final class RedisSlowlogReader implements AutoCloseable {
         RedisOptions options = new RedisOptions()
                 .setConnectionString(uri(target, node))
                 .setNetClientOptions(net)
-                .setProtocolNegotiation(false) // plain AUTH and RESP2: no HELLO, which a least-privilege user may lack
+                .setPreferredProtocolVersion(ProtocolVersion.RESP2) // HELLO 2 AUTH … SETNAME …: one round trip
                 .setMaxPoolSize(1)
                 .setMaxPoolWaiting(8);
         Redis client = Redis.createClient(vertx, options);
@@ -214,12 +215,6 @@ public final class RedisSlowlogReader implements AutoCloseable {
         } catch (Exception e) {
             client.close();
             throw e;
-        }
-        try {
-            call(connection, Request.cmd(Command.CLIENT).arg("SETNAME").arg(SlowlogPolicy.OWN_CLIENT_NAME));
-        } catch (Exception e) {
-            // an ACL user without client|setname can still read the log; its own commands then show as unnamed
-            LOG.debugf("CLIENT SETNAME refused by %s: %s", node.address(), e.getMessage());
         }
         connections.put(node.address(), new Open(client, connection));
         return connection;
@@ -234,7 +229,8 @@ public final class RedisSlowlogReader implements AutoCloseable {
             uri.append(':').append(URLEncoder.encode(target.password(), StandardCharsets.UTF_8)).append('@');
         }
         String host = node.host().contains(":") ? "[" + node.host() + "]" : node.host();
-        return uri.append(host).append(':').append(node.port()).toString();
+        // the client names itself in HELLO (SETNAME), so its own entries can be told apart
+        return uri.append(host).append(':').append(node.port()).append("?client=").append(SlowlogPolicy.OWN_CLIENT_NAME).toString();
     }
 
     private Response call(RedisConnection c, Request request) throws Exception {
