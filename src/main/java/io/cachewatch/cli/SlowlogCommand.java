@@ -65,7 +65,8 @@ public class SlowlogCommand implements Callable<Integer> {
         CachewatchConfig.Slowlog config = wiring.config().slowlog();
         SlowlogPolicy policy = new SlowlogPolicy(config.warningMicros(), config.criticalMicros(), config.longScriptMicros(),
                 config.top(), Set.copyOf(config.rawArgsClusters().orElse(List.of())), config.suppressFor(),
-                config.worseFactor(), SlowlogPolicy.OWN_CLIENT_NAME);
+                config.worseFactor(), SlowlogPolicy.OWN_CLIENT_NAME,
+                Set.copyOf(config.ignoreCommands()));
         Path stateFile = Path.of(config.stateFile());
         SlowlogState state = SlowlogState.load(stateFile);
         SlowlogPoll poll = new SlowlogPoll(policy, state.cursors());

@@ -146,6 +146,10 @@ public interface CachewatchConfig {
         /** Clusters whose messages may show raw (server-truncated) arguments; never for production data. */
         Optional<List<String>> rawArgsClusters();
 
+        /** Commands never reported; the default is the replication link's own traffic. */
+        @WithDefault("REPLCONF,PSYNC,SYNC")
+        List<String> ignoreCommands();
+
         /** Cursors, suppression and undelivered messages between runs. */
         @WithDefault(".cachewatch/slowlog-state.json")
         String stateFile();

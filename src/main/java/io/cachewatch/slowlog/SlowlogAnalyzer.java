@@ -28,7 +28,7 @@ public final class SlowlogAnalyzer {
         Map<FindingKind, List<Seen>> byKind = new EnumMap<>(FindingKind.class);
         for (NodeEntries node : window) {
             for (SlowlogEntry e : node.entries()) {
-                if (e.clientName().equals(policy.ownClientName())) {
+                if (e.clientName().equals(policy.ownClientName()) || policy.ignoredCommands().contains(e.command())) {
                     continue;
                 }
                 FindingKind kind = FindingKind.classify(e.args(), e.durationMicros(), policy.longScriptMicros());

@@ -14,20 +14,26 @@ import java.util.Set;
  * @param suppressFor          a repeat of the same cluster, kind and patterns within this window is not sent again…
  * @param worseFactor          …unless its severity rose or its max duration grew by this factor
  * @param ownClientName        entries of this client (the collector itself) are ignored
+ * @param ignoredCommands      commands never reported (upper case), by default the replication link's own
  */
 public record SlowlogPolicy(long warningMicros, long criticalMicros, long longScriptMicros, int topN,
-                            Set<String> rawArgsClusters, Duration suppressFor, double worseFactor, String ownClientName) {
+                            Set<String> rawArgsClusters, Duration suppressFor, double worseFactor, String ownClientName,
+                            Set<String> ignoredCommands) {
+    /** Commands the replication link itself sends; not caused by any client. */
+    public static final Set<String> REPLICATION_COMMANDS = Set.of("REPLCONF", "PSYNC", "SYNC");
+
     public static final String OWN_CLIENT_NAME = "cachewatch-slowlog";
 
     public SlowlogPolicy {
         rawArgsClusters = Set.copyOf(rawArgsClusters);
+        ignoredCommands = ignoredCommands.stream().map(c -> c.trim().toUpperCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
         if (warningMicros > criticalMicros) {
             throw new IllegalArgumentException("slow-log thresholds: warning (" + warningMicros + " µs) is above critical (" + criticalMicros + " µs)");
         }
     }
 
     public static SlowlogPolicy defaults() {
-        return new SlowlogPolicy(100_000, 1_000_000, 50_000, 5, Set.of(), Duration.ofHours(1), 2.0, OWN_CLIENT_NAME);
+        return new SlowlogPolicy(100_000, 1_000_000, 50_000, 5, Set.of(), Duration.ofHours(1), 2.0, OWN_CLIENT_NAME, REPLICATION_COMMANDS);
     }
 
     public Severity severityOf(FindingKind kind, long durationMicros) {

@@ -75,7 +75,10 @@ class RedisSlowlogReaderIT {
         RedisServers.Server replica = servers.start("--replicaof", "127.0.0.1", Integer.toString(primary.port()));
         primary.cli("SET", "user:42:session", "secret-value-1");
         replica.cli("GET", "user:42:session");
-        SlowlogPoll poll = new SlowlogPoll(SlowlogPolicy.defaults(), Map.of());
+        // a primary pings its replicas every 10 s: not what this test is about
+        SlowlogPolicy policy = new SlowlogPolicy(100_000, 1_000_000, 50_000, 5, java.util.Set.of(), Duration.ofHours(1), 2.0,
+                SlowlogPolicy.OWN_CLIENT_NAME, java.util.Set.of("REPLCONF", "PSYNC", "SYNC", "PING"));
+        SlowlogPoll poll = new SlowlogPoll(policy, Map.of());
         Suppression suppression = new Suppression(Duration.ofHours(1), 2.0, Map.of());
 
         List<ClusterRead> first = reader.read(List.of(target("orders", primary, false, null, null)), poll::cursor);
