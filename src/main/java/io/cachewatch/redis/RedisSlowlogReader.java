@@ -248,7 +248,11 @@ public final class RedisSlowlogReader implements AutoCloseable {
     }
 
     private void drop(RedisNode node) {
-        Open open = connections.remove(node.address());
+        drop(node.address());
+    }
+
+    private void drop(String address) {
+        Open open = connections.remove(address);
         if (open != null) {
             open.connection().close();
             open.client().close();
@@ -305,13 +309,7 @@ public final class RedisSlowlogReader implements AutoCloseable {
 
     @Override
     public void close() {
-        connections.keySet().forEach(address -> {
-            Open open = connections.remove(address);
-            if (open != null) {
-                open.connection().close();
-                open.client().close();
-            }
-        });
+        List.copyOf(connections.keySet()).forEach(this::drop);
         pool.shutdownNow();
     }
 }

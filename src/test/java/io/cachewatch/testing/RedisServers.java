@@ -80,31 +80,27 @@ public final class RedisServers implements AutoCloseable {
     }
 
     public Server start(String... extra) {
-        try {
-            int port = MotoServer.freePort();
-            List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no", "--slowlog-log-slower-than", "0", "--slowlog-max-len", "128",
-                    "--dir", Files.createDirectories(dir.resolve("n" + port)).toString()));
-            args.addAll(List.of(extra));
-            Server server = new Server(port, args);
-            start(server);
-            servers.add(server);
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return launch("n", (port, args) -> args.addAll(List.of("--port", Integer.toString(port),
+                "--slowlog-max-len", "128")), extra);
     }
 
     /** A TLS-only server (port 0 for plain TCP) with the given certificate, key and CA files. */
     public Server startTls(Path cert, Path key, Path ca, String... extra) {
+        return launch("t", (tlsPort, args) -> args.addAll(List.of("--port", "0", "--tls-port", Integer.toString(tlsPort),
+                "--tls-cert-file", cert.toString(), "--tls-key-file", key.toString(), "--tls-ca-cert-file", ca.toString(),
+                "--tls-auth-clients", "no")), extra);
+    }
+
+    /** A server on a free port with the common arguments, what {@code listen} adds for the port, and {@code extra}. */
+    private Server launch(String kind, java.util.function.BiConsumer<Integer, List<String>> listen, String... extra) {
         try {
-            int tlsPort = MotoServer.freePort();
-            List<String> args = new ArrayList<>(List.of("--port", "0", "--tls-port", Integer.toString(tlsPort), "--bind", "127.0.0.1",
-                    "--tls-cert-file", cert.toString(), "--tls-key-file", key.toString(), "--tls-ca-cert-file", ca.toString(),
-                    "--tls-auth-clients", "no", "--save", "", "--appendonly", "no", "--slowlog-log-slower-than", "0",
-                    "--dir", Files.createDirectories(dir.resolve("t" + tlsPort)).toString()));
+            int port = MotoServer.freePort();
+            List<String> args = new ArrayList<>();
+            listen.accept(port, args);
+            args.addAll(List.of("--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--slowlog-log-slower-than", "0",
+                    "--dir", Files.createDirectories(dir.resolve(kind + port)).toString()));
             args.addAll(List.of(extra));
-            Server server = new Server(tlsPort, args);
+            Server server = new Server(port, args);
             start(server);
             servers.add(server);
             return server;

@@ -1,5 +1,6 @@
 package io.cachewatch.aws.sns;
 
+import io.cachewatch.alarm.AlarmActions;
 import io.cachewatch.notify.Batches;
 import io.cachewatch.notify.Notification;
 import java.util.ArrayDeque;
@@ -31,22 +32,21 @@ public final class SnsPublisher {
     }
 
     private final Function<String, SnsClient> clients;
-    private final Map<String, String> topicsBySeverity;
-    private final String defaultTopic;
+    private final AlarmActions topics;
     private final int capacity;
     private final Deque<Notification> buffer = new ArrayDeque<>();
     private long dropped;
 
     public SnsPublisher(Function<String, SnsClient> clients, Map<String, String> topicsBySeverity, String defaultTopic, int capacity) {
         this.clients = clients;
-        this.topicsBySeverity = Map.copyOf(topicsBySeverity);
-        this.defaultTopic = defaultTopic;
+        this.topics = new AlarmActions(topicsBySeverity, defaultTopic);
         this.capacity = Math.max(1, capacity);
     }
 
+    /** The same topic choice as alarm actions: the severity's topic, else the default topic; null for none. */
     public String topic(String severity) {
-        String topic = topicsBySeverity.getOrDefault(severity, defaultTopic);
-        return topic == null || topic.isBlank() ? null : topic;
+        List<String> topic = topics.forSeverity(severity);
+        return topic.isEmpty() ? null : topic.get(0);
     }
 
     /** Queues messages (oldest dropped and counted when full). */
