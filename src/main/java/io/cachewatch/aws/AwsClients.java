@@ -13,6 +13,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.memorydb.MemoryDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -45,6 +46,10 @@ public class AwsClients {
 
     public CloudWatchClient cloudWatch(String region) {
         return cached("cloudwatch", region, () -> configure(CloudWatchClient.builder(), region).httpClient(http).build());
+    }
+
+    public SnsClient sns(String region) {
+        return cached("sns", region, () -> configure(SnsClient.builder(), region).httpClient(http).build());
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String region) {

@@ -28,6 +28,8 @@ public interface CachewatchConfig {
 
     Aws aws();
 
+    Slowlog slowlog();
+
     interface Alarms {
         /** Every managed alarm's name starts with this; alarms without it are never changed or deleted. */
         @WithDefault("cachewatch-")
@@ -95,5 +97,80 @@ public interface CachewatchConfig {
         /** Attempts per call, throttling included, with the SDK's standard backoff. */
         @WithDefault("8")
         int maxAttempts();
+    }
+
+    /** The slow-log pipeline ({@code slowlog} command). */
+    interface Slowlog {
+        /** Poll interval without --once. */
+        @WithDefault("30s")
+        java.time.Duration interval();
+
+        @WithDefault("2s")
+        java.time.Duration connectTimeout();
+
+        @WithDefault("5s")
+        java.time.Duration commandTimeout();
+
+        /** Nodes read at the same time. */
+        @WithDefault("32")
+        int concurrency();
+
+        /** Most entries fetched from one node per read. */
+        @WithDefault("1024")
+        int maxEntries();
+
+        /** An entry at least this slow (µs) is a warning. */
+        @WithDefault("100000")
+        long warningMicros();
+
+        /** An entry at least this slow (µs) is critical. */
+        @WithDefault("1000000")
+        long criticalMicros();
+
+        /** EVAL/FCALL at least this slow (µs) are long scripts. */
+        @WithDefault("50000")
+        long longScriptMicros();
+
+        /** Rows of the top-pattern and top-client tables. */
+        @WithDefault("5")
+        int top();
+
+        /** A repeat of the same cluster, kind and patterns within this window is not sent again unless worse. */
+        @WithDefault("1h")
+        java.time.Duration suppressFor();
+
+        /** "Worse" means a higher severity or a max duration grown by this factor. */
+        @WithDefault("2.0")
+        double worseFactor();
+
+        /** Clusters whose messages may show raw (server-truncated) arguments; never for production data. */
+        Optional<List<String>> rawArgsClusters();
+
+        /** Commands never reported; the default is the replication link's own traffic. */
+        @WithDefault("REPLCONF,PSYNC,SYNC")
+        List<String> ignoreCommands();
+
+        /** Cursors, suppression and undelivered messages between runs. */
+        @WithDefault(".cachewatch/slowlog-state.json")
+        String stateFile();
+
+        /** Most undelivered messages kept for retry; older ones are dropped and counted. */
+        @WithDefault("1000")
+        int bufferSize();
+
+        /** PEM file of CAs trusted for TLS instead of the JVM's trust store. */
+        Optional<String> tlsCaFile();
+
+        /** Cluster id → seed URI (redis:// or rediss://, optional user:password@) used instead of the AWS endpoints. */
+        Map<String, String> endpointOverrides();
+
+        /** Cluster id → credentials. */
+        Map<String, Credentials> credentials();
+
+        interface Credentials {
+            Optional<String> username();
+
+            Optional<String> password();
+        }
     }
 }

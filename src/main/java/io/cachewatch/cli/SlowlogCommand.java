@@ -1,0 +1,174 @@
+package io.cachewatch.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cachewatch.aws.sns.SnsPublisher;
+import io.cachewatch.config.CachewatchConfig;
+import io.cachewatch.inventory.Fleet;
+import io.cachewatch.notify.ChatbotMessages;
+import io.cachewatch.notify.Notification;
+import io.cachewatch.redis.RedisSlowlogReader;
+import io.cachewatch.report.ReconcileReport;
+import io.cachewatch.slowlog.ClusterRead;
+import io.cachewatch.slowlog.Durations;
+import io.cachewatch.slowlog.Finding;
+import io.cachewatch.slowlog.NodeFailure;
+import io.cachewatch.slowlog.SlowlogPolicy;
+import io.cachewatch.slowlog.SlowlogPoll;
+import io.cachewatch.slowlog.Suppression;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "slowlog", mixinStandardHelpOptions = true,
+        description = "Reads SLOWLOG from every Redis OSS/Valkey/MemoryDB node, turns it into findings (command, key pattern, client; never values) and publishes them to SNS in the AWS Chatbot format.")
+public class SlowlogCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Option(names = "--once", description = "Read every node once, forward, print, exit (1 if any node could not be read).")
+    boolean once;
+
+    @Option(names = "--dry-run", description = "Print findings only: publish nothing, keep no state.")
+    boolean dryRun;
+
+    @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    @Option(names = "--region", paramLabel = "R", description = "Region to read; repeatable (default: cachewatch.regions).")
+    List<String> regions;
+
+    @Option(names = "--cluster", paramLabel = "ID", description = "Only this cluster; repeatable (default: every cluster).")
+    List<String> clusters;
+
+    @Spec
+    CommandSpec spec;
+
+    @Inject
+    Wiring wiring;
+
+    @Inject
+    Vertx vertx;
+
+    @Override
+    public Integer call() throws Exception {
+        CachewatchConfig.Slowlog config = wiring.config().slowlog();
+        SlowlogPolicy policy = new SlowlogPolicy(config.warningMicros(), config.criticalMicros(), config.longScriptMicros(),
+                config.top(), Set.copyOf(config.rawArgsClusters().orElse(List.of())), config.suppressFor(),
+                config.worseFactor(), SlowlogPolicy.OWN_CLIENT_NAME,
+                Set.copyOf(config.ignoreCommands()));
+        Path stateFile = Path.of(config.stateFile());
+        SlowlogState state = SlowlogState.load(stateFile);
+        SlowlogPoll poll = new SlowlogPoll(policy, state.cursors());
+        Suppression suppression = new Suppression(config.suppressFor(), config.worseFactor(), state.suppression());
+        CachewatchConfig.Notify notify = wiring.config().notifications();
+        SnsPublisher publisher = new SnsPublisher(wiring.aws()::sns, notify.topics(), notify.defaultTopic().orElse(null), config.bufferSize());
+        publisher.enqueue(state.pending());
+        long droppedBefore = state.dropped();
+
+        RedisSlowlogReader.Settings settings = new RedisSlowlogReader.Settings(config.connectTimeout(), config.commandTimeout(),
+                config.concurrency(), config.maxEntries(), config.tlsCaFile().orElse(null));
+        try (RedisSlowlogReader reader = new RedisSlowlogReader(vertx, settings)) {
+            Fleet fleet = wiring.discovery().discover(wiring.regions(regions));
+            fleet.errors().forEach(e -> spec.commandLine().getErr().println("discovery " + e.region() + " " + e.operation() + ": " + e.message()));
+            SlowlogTargets.Plan plan = SlowlogTargets.of(fleet.clusters(), config, clusters);
+            while (true) {
+                List<ClusterRead> reads = reader.read(plan.targets(), poll::cursor);
+                Instant now = Instant.now();
+                SlowlogPoll.Outcome outcome = poll.process(reads, suppression, now);
+                SnsPublisher.Result delivery = null;
+                if (!dryRun) {
+                    List<Notification> messages = new ArrayList<>();
+                    outcome.toSend().forEach(f -> {
+                        messages.add(ChatbotMessages.of(f));
+                        suppression.sent(f, now);
+                    });
+                    publisher.enqueue(messages);
+                    delivery = publisher.flush();
+                    new SlowlogState(poll.cursors(), suppression.state(now), publisher.pending(), droppedBefore + publisher.dropped())
+                            .save(stateFile);
+                }
+                print(outcome, plan, delivery, fleet);
+                boolean failed = !outcome.failures().isEmpty() || !fleet.errors().isEmpty()
+                        || delivery != null && !delivery.errors().isEmpty();
+                if (once) {
+                    return failed ? ReconcileReport.EXIT_ERRORS : ReconcileReport.EXIT_OK;
+                }
+                Thread.sleep(config.interval().toMillis());
+            }
+        }
+    }
+
+    private void print(SlowlogPoll.Outcome outcome, SlowlogTargets.Plan plan, SnsPublisher.Result delivery, Fleet fleet) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        String mode = dryRun ? "dry-run" : "sent";
+        if (output == OutputFormat.json) {
+            ObjectNode root = JSON.createObjectNode();
+            root.put("mode", dryRun ? "dry-run" : "publish");
+            ArrayNode findings = root.putArray("findings");
+            for (Finding f : outcome.findings()) {
+                ObjectNode n = findings.addObject();
+                n.put("cluster", f.cluster().id()).put("region", f.cluster().region()).put("engine", f.cluster().engine())
+                        .put("kind", f.kind().id()).put("severity", f.severity().id()).put("count", f.count())
+                        .put("maxMicros", f.maxMicros()).put("p50Micros", f.p50Micros()).put("p99Micros", f.p99Micros())
+                        .put("lost", f.lost()).put("status", outcome.suppressed().contains(f) ? "suppressed" : mode);
+                ArrayNode patterns = n.putArray("patterns");
+                f.topPatterns().forEach(p -> patterns.addObject().put("command", p.command()).put("keyPattern", p.keyPattern())
+                        .put("count", p.count()).put("maxMicros", p.maxMicros()));
+                ArrayNode clients = n.putArray("clients");
+                f.topClients().forEach(c -> clients.addObject().put("name", c.name()).put("host", c.host()).put("count", c.count()));
+                ArrayNode nodes = n.putArray("nodes");
+                f.nodes().forEach(nodes::add);
+            }
+            ArrayNode failures = root.putArray("failures");
+            outcome.failures().forEach(x -> failures.addObject().put("cluster", x.cluster()).put("node", x.node()).put("reason", x.reason()));
+            fleet.errors().forEach(e -> failures.addObject().put("cluster", "-").put("node", e.region()).put("reason", "discovery " + e.operation() + ": " + e.message()));
+            ArrayNode skipped = root.putArray("skipped");
+            plan.skipped().forEach(skipped::add);
+            ObjectNode summary = root.putObject("summary");
+            summary.put("nodesRead", outcome.nodesRead()).put("nodesFailed", outcome.failures().size())
+                    .put("findings", outcome.findings().size()).put("suppressed", outcome.suppressed().size())
+                    .put("published", delivery == null ? 0 : delivery.published())
+                    .put("pending", delivery == null ? 0 : delivery.pending())
+                    .put("dropped", delivery == null ? 0 : delivery.dropped());
+            ArrayNode restarted = summary.putArray("restartedNodes");
+            outcome.restartedNodes().forEach(restarted::add);
+            ArrayNode deliveryErrors = root.putArray("deliveryErrors");
+            if (delivery != null) {
+                delivery.errors().forEach(deliveryErrors::add);
+            }
+            out.println(JSON.writeValueAsString(root));
+        } else {
+            for (Finding f : outcome.findings()) {
+                out.println(f.severity().id().toUpperCase() + " " + f.headline() + " ["
+                        + (outcome.suppressed().contains(f) ? "suppressed" : mode) + "]");
+                f.topPatterns().forEach(p -> out.println("    " + p.label() + "  ×" + p.count() + "  max " + Durations.format(p.maxMicros())));
+                if (!f.topClients().isEmpty()) {
+                    out.println("    clients: " + String.join(", ", f.topClients().stream().map(c -> c.label() + " ×" + c.count()).toList()));
+                }
+            }
+            for (NodeFailure x : outcome.failures()) {
+                out.println("FAILED " + x.cluster() + "/" + x.node() + ": " + x.reason());
+            }
+            plan.skipped().forEach(s -> out.println("skipped " + s));
+            if (delivery != null) {
+                delivery.errors().forEach(e -> out.println("NOT DELIVERED " + e));
+            }
+            out.println(outcome.nodesRead() + " nodes read, " + outcome.failures().size() + " failed, " + outcome.findings().size()
+                    + " findings (" + outcome.suppressed().size() + " suppressed), "
+                    + (delivery == null ? "nothing published (dry run)" : delivery.published() + " published, "
+                    + delivery.pending() + " pending, " + delivery.dropped() + " dropped"));
+        }
+        out.flush();
+    }
+}

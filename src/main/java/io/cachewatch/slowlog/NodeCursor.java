@@ -1,0 +1,63 @@
+package io.cachewatch.slowlog;
+
+import java.util.List;
+
+/**
+ * Where reading one node's slow log stopped: the newest entry id seen and the server's run id. Ids count up by one per
+ * logged command, so the gap between the newest id and the cursor says how many entries arrived; when fewer are still
+ * in the log, the rest were pushed out ({@code slowlog-max-len}) and are counted as lost. A node restart (new run id,
+ * or ids that went backwards) starts the count again from 0.
+ *
+ * @param lastId id of the newest entry already processed; -1 when none
+ * @param runId  the server's {@code run_id} from INFO, null when unknown
+ */
+public record NodeCursor(long lastId, String runId) {
+    /** What one read of a node's log yields after the cursor. */
+    public record Advance(List<SlowlogEntry> newEntries, long lost, boolean restarted, NodeCursor next) {
+    }
+
+    /** Extra entries asked for, in case commands were logged between the probe and the fetch. */
+    static final int FETCH_MARGIN = 32;
+
+    /**
+     * How many entries to fetch after a probe saw {@code newestId} on a server with {@code runId}; 0 when nothing is
+     * new (so an idle node costs one round trip), -1 for "the whole log" (first read, restart) capped by the caller.
+     */
+    public static long fetchCount(NodeCursor cursor, String runId, long newestId, int cap) {
+        if (newestId < 0) {
+            return 0;
+        }
+        if (cursor == null || restartedSince(cursor, runId, newestId)) {
+            return Math.min(cap, newestId + 1 + FETCH_MARGIN);
+        }
+        if (newestId == cursor.lastId) {
+            return 0;
+        }
+        return Math.min(cap, newestId - cursor.lastId + FETCH_MARGIN);
+    }
+
+    static boolean restartedSince(NodeCursor cursor, String runId, long newestId) {
+        boolean otherRun = runId != null && cursor.runId != null && !runId.equals(cursor.runId);
+        return otherRun || (newestId >= 0 && newestId < cursor.lastId);
+    }
+
+    /**
+     * Moves {@code cursor} (null on the first read of a node) past {@code entries} (any order) read from a server whose
+     * run id is {@code runId} and whose newest entry id was {@code newestId} (-1 when the log was empty).
+     */
+    public static Advance advance(NodeCursor cursor, String runId, long newestId, List<SlowlogEntry> entries) {
+        long newest = Math.max(newestId, entries.stream().mapToLong(SlowlogEntry::id).max().orElse(-1));
+        boolean restarted = cursor != null && restartedSince(cursor, runId, newest);
+        long baseline = cursor == null || restarted ? -1 : cursor.lastId;
+        List<SlowlogEntry> fresh = entries.stream().filter(e -> e.id() > baseline)
+                .sorted(java.util.Comparator.comparingLong(SlowlogEntry::id)).toList();
+        long lost = 0;
+        if (cursor != null && newest > baseline) {
+            // ids baseline+1 .. newest were all logged; whatever is not in the log any more was pushed out
+            lost = Math.max(0, newest - baseline - fresh.size());
+        }
+        String nextRun = runId != null ? runId : cursor == null ? null : cursor.runId;
+        NodeCursor next = new NodeCursor(Math.max(baseline, newest), nextRun);
+        return new Advance(fresh, lost, restarted, next);
+    }
+}

@@ -1,0 +1,110 @@
+package io.cachewatch.slowlog;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Turns one cluster's new entries of one window into findings: one per kind of command seen, plus lost entries. */
+public final class SlowlogAnalyzer {
+    private final SlowlogPolicy policy;
+
+    public SlowlogAnalyzer(SlowlogPolicy policy) {
+        this.policy = policy;
+    }
+
+    private record Seen(String node, SlowlogEntry entry, FindingKind kind, CommandShape shape) {
+    }
+
+    public List<Finding> analyze(SlowlogCluster cluster, List<NodeEntries> window) {
+        Map<FindingKind, List<Seen>> byKind = new EnumMap<>(FindingKind.class);
+        for (NodeEntries node : window) {
+            for (SlowlogEntry e : node.entries()) {
+                if (e.clientName().equals(policy.ownClientName()) || policy.ignoredCommands().contains(e.command())) {
+                    continue;
+                }
+                FindingKind kind = FindingKind.classify(e.args(), e.durationMicros(), policy.longScriptMicros());
+                byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(new Seen(node.node(), e, kind, CommandShape.of(e.args())));
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        byKind.forEach((kind, seen) -> findings.add(finding(cluster, kind, seen)));
+        long lost = window.stream().mapToLong(NodeEntries::lost).sum();
+        if (lost > 0) {
+            List<String> nodes = window.stream().filter(n -> n.lost() > 0).map(NodeEntries::node).sorted().toList();
+            String fingerprint = fingerprint(cluster, FindingKind.LOST, window.stream().filter(n -> n.lost() > 0)
+                    .map(n -> n.node() + "=" + n.lost() + "@" + n.entries().stream().mapToLong(SlowlogEntry::id).max().orElse(-1)).toList());
+            Instant now = window.stream().flatMap(n -> n.entries().stream()).map(e -> Instant.ofEpochSecond(e.timeSeconds()))
+                    .max(Comparator.naturalOrder()).orElse(null);
+            findings.add(new Finding(cluster, FindingKind.LOST, FindingKind.LOST.minimum(), 0, 0, 0, 0, List.of(), 0, List.of(),
+                    nodes, lost, now, now, fingerprint));
+        }
+        findings.sort(Comparator.comparing(Finding::severity).reversed().thenComparing(Finding::kind));
+        return findings;
+    }
+
+    private Finding finding(SlowlogCluster cluster, FindingKind kind, List<Seen> seen) {
+        long[] durations = seen.stream().mapToLong(s -> s.entry().durationMicros()).sorted().toArray();
+        long max = durations[durations.length - 1];
+        Severity severity = policy.severityOf(kind, max);
+        boolean raw = policy.rawArgsClusters().contains(cluster.id());
+
+        Map<String, List<Seen>> byPattern = new LinkedHashMap<>();
+        seen.forEach(s -> byPattern.computeIfAbsent(s.shape().label(), k -> new ArrayList<>()).add(s));
+        List<Finding.PatternStat> patterns = byPattern.values().stream().map(list -> {
+            Seen slowest = list.stream().max(Comparator.comparingLong(s -> s.entry().durationMicros())).orElseThrow();
+            return new Finding.PatternStat(slowest.shape().command(), slowest.shape().keyPattern(), list.size(),
+                    slowest.entry().durationMicros(), raw ? String.join(" ", slowest.entry().args()) : null);
+        }).sorted(Comparator.comparingLong(Finding.PatternStat::maxMicros).reversed()
+                .thenComparing(Comparator.comparingInt(Finding.PatternStat::count).reversed())
+                .thenComparing(Finding.PatternStat::label)).toList();
+
+        Map<String, int[]> clientCounts = new LinkedHashMap<>();
+        Map<String, Finding.ClientStat> clientKeys = new LinkedHashMap<>();
+        for (Seen s : seen) {
+            String key = s.entry().clientName() + "\u0000" + s.entry().clientHost();
+            clientCounts.computeIfAbsent(key, k -> new int[1])[0]++;
+            clientKeys.putIfAbsent(key, new Finding.ClientStat(s.entry().clientName(), s.entry().clientHost(), 0));
+        }
+        List<Finding.ClientStat> clients = clientKeys.entrySet().stream()
+                .map(e -> new Finding.ClientStat(e.getValue().name(), e.getValue().host(), clientCounts.get(e.getKey())[0]))
+                .sorted(Comparator.comparingInt(Finding.ClientStat::count).reversed().thenComparing(Finding.ClientStat::label))
+                .limit(policy.topN()).toList();
+
+        List<String> nodes = new ArrayList<>(new TreeSet<>(seen.stream().map(Seen::node).toList()));
+        List<String> ids = new ArrayList<>(seen.stream().map(s -> s.node() + "#" + s.entry().id() + "@" + s.entry().timeSeconds()).sorted().toList());
+        Instant from = Instant.ofEpochSecond(seen.stream().mapToLong(s -> s.entry().timeSeconds()).min().orElse(0));
+        Instant to = Instant.ofEpochSecond(seen.stream().mapToLong(s -> s.entry().timeSeconds()).max().orElse(0));
+        return new Finding(cluster, kind, severity, seen.size(), max, percentile(durations, 50), percentile(durations, 99),
+                patterns.stream().limit(policy.topN()).toList(), patterns.size(), clients, nodes, 0, from, to,
+                fingerprint(cluster, kind, ids));
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    static long percentile(long[] sorted, int p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    static String fingerprint(SlowlogCluster cluster, FindingKind kind, List<String> parts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((cluster.key() + "|" + kind.id()).getBytes(StandardCharsets.UTF_8));
+            for (String part : parts) {
+                sha.update((byte) '|');
+                sha.update(part.getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

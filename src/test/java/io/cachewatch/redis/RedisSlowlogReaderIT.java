@@ -1,0 +1,170 @@
+package io.cachewatch.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cachewatch.slowlog.ClusterRead;
+import io.cachewatch.slowlog.Finding;
+import io.cachewatch.slowlog.NodeRead;
+import io.cachewatch.slowlog.SlowlogCluster;
+import io.cachewatch.slowlog.SlowlogEntry;
+import io.cachewatch.slowlog.SlowlogPolicy;
+import io.cachewatch.slowlog.SlowlogPoll;
+import io.cachewatch.slowlog.Suppression;
+import io.cachewatch.testing.RedisServers;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The reader against real redis-server processes: replication, cluster mode, TLS, ACL users, failures, restarts. */
+class RedisSlowlogReaderIT {
+    private static Vertx vertx;
+    private RedisServers servers;
+    private RedisSlowlogReader reader;
+
+    @BeforeAll
+    static void startVertx() {
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void stopVertx() {
+        vertx.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        servers = new RedisServers();
+        reader = reader(null);
+    }
+
+    @AfterEach
+    void tearDown() {
+        reader.close();
+        servers.close();
+    }
+
+    private static RedisSlowlogReader reader(String caFile) {
+        return new RedisSlowlogReader(vertx, new RedisSlowlogReader.Settings(Duration.ofSeconds(2), Duration.ofSeconds(3), 8, 1024, caFile));
+    }
+
+    private static SlowlogCluster cluster(String id) {
+        return new SlowlogCluster("us-east-1", id, "redis", "elasticache");
+    }
+
+    private static RedisTarget target(String id, RedisServers.Server seed, boolean tls, String user, String password) {
+        return new RedisTarget(cluster(id), List.of(new RedisNode(seed.address(), "127.0.0.1", seed.port(), "unknown")), tls, true, user, password);
+    }
+
+    private static List<String> commands(ClusterRead read) {
+        return read.nodes().stream().flatMap(n -> n.entries().stream())
+                .filter(e -> !e.clientName().equals(SlowlogPolicy.OWN_CLIENT_NAME)).map(e -> String.join(" ", e.args())).toList();
+    }
+
+    @Test
+    void readsThePrimaryAndItsReplicaAndSendsNothingTwice() {
+        RedisServers.Server primary = servers.start();
+        RedisServers.Server replica = servers.start("--replicaof", "127.0.0.1", Integer.toString(primary.port()));
+        primary.cli("SET", "user:42:session", "secret-value-1");
+        replica.cli("GET", "user:42:session");
+        // a primary pings its replicas every 10 s: not what this test is about
+        SlowlogPolicy policy = new SlowlogPolicy(100_000, 1_000_000, 50_000, 5, java.util.Set.of(), Duration.ofHours(1), 2.0,
+                SlowlogPolicy.OWN_CLIENT_NAME, java.util.Set.of("REPLCONF", "PSYNC", "SYNC", "PING"));
+        SlowlogPoll poll = new SlowlogPoll(policy, Map.of());
+        Suppression suppression = new Suppression(Duration.ofHours(1), 2.0, Map.of());
+
+        List<ClusterRead> first = reader.read(List.of(target("orders", primary, false, null, null)), poll::cursor);
+        assertThat(first.get(0).failures()).isEmpty();
+        assertThat(first.get(0).nodes()).extracting(NodeRead::node).containsExactlyInAnyOrder(primary.address(), replica.address());
+        SlowlogPoll.Outcome outcome = poll.process(first, suppression, Instant.now());
+        assertThat(outcome.findings()).isNotEmpty();
+        assertThat(outcome.findings().stream().flatMap(f -> f.topPatterns().stream()).map(Finding.PatternStat::label))
+                .contains("SET user:{n}:session", "GET user:{n}:session");
+        assertThat(outcome.findings().stream().flatMap(f -> f.nodes().stream())).contains(primary.address(), replica.address());
+
+        List<ClusterRead> second = reader.read(List.of(target("orders", primary, false, null, null)), poll::cursor);
+        SlowlogPoll.Outcome again = poll.process(second, suppression, Instant.now());
+        assertThat(again.findings()).as("only the collector's own commands are new").isEmpty();
+    }
+
+    @Test
+    void followsAClusterOfThreePrimariesAndThreeReplicasThroughClusterShards() {
+        List<RedisServers.Server> nodes = servers.startCluster();
+        nodes.forEach(n -> n.cli("PING"));
+        ClusterRead read = reader.read(List.of(target("feed", nodes.get(0), false, null, null)), (c, n) -> null).get(0);
+        assertThat(read.failures()).isEmpty();
+        assertThat(read.nodes()).extracting(NodeRead::node)
+                .containsExactlyInAnyOrderElementsOf(nodes.stream().map(RedisServers.Server::address).toList());
+        assertThat(commands(read)).contains("PING");
+    }
+
+    @Test
+    void readsOverTlsWithVerificationAndReportsAnUntrustedCertificate(@TempDir Path dir) {
+        List<Path> certs = RedisServers.certificates(dir);
+        RedisServers.Server tls = servers.startTls(certs.get(1), certs.get(2), certs.get(0));
+        try (RedisSlowlogReader trusting = reader(certs.get(0).toString())) {
+            ClusterRead read = trusting.read(List.of(target("ledger", tls, true, null, null)), (c, n) -> null).get(0);
+            assertThat(read.failures()).isEmpty();
+            assertThat(read.nodes()).hasSize(1);
+        }
+        ClusterRead untrusted = reader.read(List.of(target("ledger", tls, true, null, null)), (c, n) -> null).get(0);
+        assertThat(untrusted.nodes()).isEmpty();
+        assertThat(untrusted.failures()).singleElement().satisfies(f -> assertThat(f.reason()).startsWith("TLS failed"));
+    }
+
+    @Test
+    void aLeastPrivilegeUserReadsAndAWrongPasswordOrAStoppedNodeIsReportedWhileOthersAreRead() {
+        RedisServers.Server a = servers.start();
+        a.cli("ACL", "SETUSER", "slowlog", "on", ">s3cret-pass", "-@all", "+slowlog", "+ping", "+info",
+                "+cluster|shards", "+cluster|nodes");
+        a.cli("GET", "cart:9f86d081884c7d65:items");
+        a.cli("CONFIG", "SET", "requirepass", "default-pass"); // the default user is no longer open
+        RedisServers.Server b = servers.start("--requirepass", "right-password");
+        RedisServers.Server c = servers.start();
+        c.stop();
+
+        List<ClusterRead> reads = reader.read(List.of(
+                target("a", a, false, "slowlog", "s3cret-pass"),
+                target("b", b, false, "slowlog", "wrong-password"),
+                target("c", c, false, null, null)), (cl, n) -> null);
+        assertThat(reads.get(0).failures()).isEmpty();
+        assertThat(commands(reads.get(0))).contains("GET cart:9f86d081884c7d65:items");
+        assertThat(reads.get(0).nodes().get(0).entries()).extracting(SlowlogEntry::clientName).contains(SlowlogPolicy.OWN_CLIENT_NAME);
+        assertThat(reads.get(1).failures()).singleElement().satisfies(f -> {
+            assertThat(f.reason()).startsWith("auth rejected");
+            assertThat(f.reason()).doesNotContain("wrong-password");
+        });
+        assertThat(reads.get(2).failures()).singleElement().satisfies(f -> assertThat(f.reason()).startsWith("connection refused"));
+    }
+
+    @Test
+    void aNodeRestartedBetweenPollsGivesNoDuplicates() {
+        RedisServers.Server node = servers.start();
+        node.cli("HGETALL", "profile:1001");
+        SlowlogPoll poll = new SlowlogPoll(SlowlogPolicy.defaults(), Map.of());
+        Suppression none = new Suppression(Duration.ZERO, 2.0, Map.of());
+        RedisTarget target = target("orders", node, false, null, null);
+        SlowlogPoll.Outcome first = poll.process(reader.read(List.of(target), poll::cursor), none, Instant.now());
+        assertThat(first.findings()).extracting(f -> f.kind().id()).contains("full-read");
+
+        node.restart();
+        node.cli("KEYS", "session:*");
+        SlowlogPoll.Outcome second = poll.process(reader.read(List.of(target), poll::cursor), none, Instant.now());
+        assertThat(second.failures()).isEmpty();
+        assertThat(second.restartedNodes()).containsExactly("orders/" + node.address());
+        // redis-cli's own COMMAND DOCS is new too; the HGETALL from before the restart is not reported again
+        assertThat(second.findings()).extracting(f -> f.kind().id()).contains("keys").doesNotContain("full-read");
+        assertThat(second.findings().stream().filter(f -> f.kind().id().equals("keys")).findFirst().orElseThrow().topPatterns()).extracting(Finding.PatternStat::label).containsExactly("KEYS session:*");
+
+        SlowlogPoll.Outcome third = poll.process(reader.read(List.of(target), poll::cursor), none, Instant.now());
+        assertThat(third.findings()).isEmpty();
+    }
+}
