@@ -3,10 +3,14 @@ package io.cachewatch.aws;
 import io.cachewatch.config.CachewatchConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -14,6 +18,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.memorydb.MemoryDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -27,9 +32,22 @@ public class AwsClients {
     private final ApiCallRecorder recorder = new ApiCallRecorder();
     private final Map<String, SdkAutoCloseable> clients = new ConcurrentHashMap<>();
     private final int maxAttempts;
+    private final AwsCredentialsProvider credentials;
+    private final List<ExecutionInterceptor> interceptors;
 
+    @Inject
     public AwsClients(CachewatchConfig config) {
-        this.maxAttempts = config.aws().maxAttempts();
+        this(config.aws().maxAttempts(), null, List.of());
+    }
+
+    /**
+     * Clients of one target of {@code serve}: their own connection pool, these credentials (null: the SDK's default
+     * chain) and extra interceptors (metrics) next to the call recorder.
+     */
+    public AwsClients(int maxAttempts, AwsCredentialsProvider credentials, List<ExecutionInterceptor> interceptors) {
+        this.maxAttempts = maxAttempts;
+        this.credentials = credentials;
+        this.interceptors = List.copyOf(interceptors);
     }
 
     public ApiCallRecorder recorder() {
@@ -52,11 +70,20 @@ public class AwsClients {
         return cached("sns", region, () -> configure(SnsClient.builder(), region).httpClient(http).build());
     }
 
+    /** STS with these clients' credentials, for assuming a target's role. */
+    public StsClient sts(String region) {
+        return cached("sts", region, () -> configure(StsClient.builder(), region).httpClient(http).build());
+    }
+
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String region) {
-        return builder.region(Region.of(region)).overrideConfiguration(ClientOverrideConfiguration.builder()
+        if (credentials != null) {
+            builder.credentialsProvider(credentials);
+        }
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
                 .retryStrategy(AwsRetry.strategy(maxAttempts))
-                .addExecutionInterceptor(recorder)
-                .build());
+                .addExecutionInterceptor(recorder);
+        interceptors.forEach(override::addExecutionInterceptor);
+        return builder.region(Region.of(region)).overrideConfiguration(override.build());
     }
 
     @SuppressWarnings("unchecked")
@@ -65,7 +92,7 @@ public class AwsClients {
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         clients.values().forEach(SdkAutoCloseable::close);
         http.close();
     }

@@ -64,6 +64,11 @@ public class Wiring {
     }
 
     public FleetDiscovery discovery() {
+        return discovery(aws);
+    }
+
+    /** Discovery through the given clients (a target of serve). */
+    public FleetDiscovery discovery(AwsClients aws) {
         Set<ClusterKind> kinds = discoveryKinds();
         NodeTypes nodeTypes = NodeTypes.standard();
         int pageSize = config.discovery().pageSize();
@@ -89,12 +94,17 @@ public class Wiring {
     }
 
     public AlarmStore alarmStore(String region) {
+        return stores.computeIfAbsent(region, r -> alarmStore(aws, r));
+    }
+
+    /** A new store with its own pacers (quotas are per account and region): call once per target and region. */
+    public AlarmStore alarmStore(AwsClients aws, String region) {
         CachewatchConfig.Rates rates = config.rates();
         requirePositive("cachewatch.rates.put-metric-alarm", rates.putMetricAlarm());
         requirePositive("cachewatch.rates.delete-alarms", rates.deleteAlarms());
         requirePositive("cachewatch.rates.describe-alarms", rates.describeAlarms());
-        return stores.computeIfAbsent(region, r -> new CloudWatchAlarmStore(aws.cloudWatch(r),
-                CloudWatchPacers.of(r, rates.putMetricAlarm(), rates.describeAlarms(), rates.deleteAlarms())));
+        return new CloudWatchAlarmStore(aws.cloudWatch(region),
+                CloudWatchPacers.of(region, rates.putMetricAlarm(), rates.describeAlarms(), rates.deleteAlarms()));
     }
 
     private static void requirePositive(String key, double value) {

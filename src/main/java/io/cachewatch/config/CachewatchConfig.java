@@ -3,6 +3,7 @@ package io.cachewatch.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,39 @@ public interface CachewatchConfig {
     Aws aws();
 
     Slowlog slowlog();
+    /**
+     * Accounts and regions to follow, each with its own credentials; when absent, one target named "default" with
+     * {@link #regions()} and the SDK's default credentials.
+     */
+    Optional<List<Target>> targets();
+
+    Serve serve();
+
+    interface Target {
+        /** Shown in status, health and metrics. */
+        String name();
+
+        List<String> regions();
+
+        /** Role to assume with STS for this target; absent means the process's own credentials. */
+        Optional<String> roleArn();
+
+        Optional<String> externalId();
+    }
+
+    /** The long-running {@code serve} command. */
+    interface Serve {
+        @WithDefault("5m")
+        Duration reconcileInterval();
+
+        /** Delay of the first reconcile after start. */
+        @WithDefault("2s")
+        Duration firstRunDelay();
+
+        /** On SIGTERM, how long an in-flight run may take to stop after its current AWS call. */
+        @WithDefault("20s")
+        Duration stopTimeout();
+    }
 
     interface Alarms {
         /** Every managed alarm's name starts with this; alarms without it are never changed or deleted. */

@@ -90,6 +90,45 @@ public final class CachewatchJar {
         return builder;
     }
 
+    /** A process started with {@link #start(String...)}, e.g. {@code serve}. */
+    public record Running(Process process, Path out, Path err) {
+        public String stderr() {
+            try {
+                return Files.readString(err, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Sends SIGTERM and waits up to the timeout; the exit code, or -1 when it had to be killed. */
+        public int terminate(java.time.Duration timeout) {
+            process.destroy();
+            try {
+                if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return process.exitValue();
+                }
+                process.destroyForcibly().waitFor();
+                return -1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Starts the jar in the background, output to temporary files. */
+    public Running start(String... args) {
+        try {
+            Path out = Files.createTempFile("cachewatch-out", ".txt");
+            Path err = Files.createTempFile("cachewatch-err", ".txt");
+            Process process = builder(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            return new Running(process, out, err);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Result run(String... args) {
         try {
             Path out = Files.createTempFile("cachewatch-out", ".txt");
@@ -100,6 +139,7 @@ public final class CachewatchJar {
                 throw new IllegalStateException("cachewatch " + String.join(" ", args) + " did not finish in 5 minutes");
             }
             Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            AwsOperationsLog.fromReport(result.stdout());
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
             return result;

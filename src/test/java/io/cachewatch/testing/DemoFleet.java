@@ -20,7 +20,11 @@ public final class DemoFleet implements AutoCloseable {
     private final MemoryDbClient memoryDb;
 
     public DemoFleet(URI moto) {
-        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+        this(moto, StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+    }
+
+    /** A fleet in the account these credentials belong to (moto: the account of an assumed role). */
+    public DemoFleet(URI moto, software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
         this.elastiCache = ElastiCacheClient.builder().endpointOverride(moto).region(Region.US_EAST_1)
                 .credentialsProvider(credentials).httpClient(ApacheHttpClient.create()).build();
         this.memoryDb = MemoryDbClient.builder().endpointOverride(moto).region(Region.US_EAST_1)

@@ -1,0 +1,89 @@
+package io.cachewatch.cli;
+
+import io.cachewatch.report.ReconcileReport;
+import io.cachewatch.serve.ServeLoop;
+import io.cachewatch.serve.ServeState;
+import io.cachewatch.serve.Target;
+import io.cachewatch.serve.TargetReconcile;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import sun.misc.Signal;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Keeps running: reconciles every target on a schedule (cachewatch.serve.reconcile-interval) and serves"
+                + " /q/health, /q/metrics and /status over HTTP (quarkus.http.port). SIGTERM stops it cleanly with exit 0.")
+public class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = Logger.getLogger(ServeCommand.class);
+
+    @Option(names = "--profiles", paramLabel = "DIR", description = "Profile directory (default: cachewatch.profiles.dir, ./alarm-profiles).")
+    Path profiles;
+
+    @Spec
+    CommandSpec spec;
+
+    @Inject
+    Wiring wiring;
+
+    @Inject
+    ServeState state;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Target> targets;
+        try {
+            targets = Target.from(wiring.config(), wiring.config().targets().map(List::isEmpty).orElse(true) ? wiring.regions(null) : List.of());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Path dir = ProfileLoading.directory(profiles, wiring);
+        ProfileLoading.Loaded first = ProfileLoading.load(dir);
+        if (!first.problems().isEmpty()) {
+            first.problems().forEach(p -> spec.commandLine().getErr().println(p));
+            return ReconcileReport.EXIT_ERRORS;
+        }
+        wiring.desiredAlarms(first.catalog()); // configuration errors exit 64 before serving
+        wiring.guard();
+
+        CountDownLatch stop = new CountDownLatch(1);
+        // ECS stops a task with SIGTERM: take it over from the JVM so the in-flight apply can end cleanly and exit 0
+        Signal.handle(new Signal("TERM"), s -> stop.countDown());
+        Signal.handle(new Signal("INT"), s -> stop.countDown());
+
+        state.serving(targets);
+        ServeLoop loop = new ServeLoop(targets.stream().map(t -> new TargetReconcile(t, wiring, registry)).toList(), () -> {
+            ProfileLoading.Loaded loaded = ProfileLoading.load(dir);
+            if (!loaded.problems().isEmpty()) {
+                throw new IllegalStateException("invalid profiles: " + loaded.problems().get(0) + " (" + loaded.problems().size() + " problem(s))");
+            }
+            return new ServeLoop.Inputs(wiring.desiredAlarms(loaded.catalog()), wiring.guard());
+        }, state);
+        var serve = wiring.config().serve();
+        loop.start(serve.firstRunDelay(), serve.reconcileInterval());
+        LOG.infof("serving %d target(s) %s on port %s, reconcile every %s", targets.size(), targets.stream().map(Target::name).toList(),
+                ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", String.class).orElse("8080"), serve.reconcileInterval());
+        stop.await();
+        Duration timeout = serve.stopTimeout();
+        LOG.infof("stopping: letting the current run finish its AWS call (up to %s)", timeout);
+        boolean clean = loop.stop(timeout);
+        if (clean) {
+            LOG.info("stopped");
+        } else {
+            LOG.warnf("the current run did not stop within %s; exiting anyway", timeout);
+        }
+        return ReconcileReport.EXIT_OK;
+    }
+}

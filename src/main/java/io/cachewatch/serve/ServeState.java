@@ -1,0 +1,107 @@
+package io.cachewatch.serve;
+
+import io.cachewatch.plan.ChangeOutcome;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What serve knows about its targets: read by /status and readiness, and mirrored into Prometheus metrics. */
+@ApplicationScoped
+public class ServeState {
+    private final MeterRegistry registry;
+    private final Map<String, TargetStatus> targets = new LinkedHashMap<>();
+    private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
+
+    public ServeState(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public synchronized void serving(List<Target> list) {
+        targets.clear();
+        list.forEach(t -> targets.put(t.name(), new TargetStatus(t.name(), t.regions(), t.roleArn(), false, null, null)));
+    }
+
+    public synchronized List<TargetStatus> targets() {
+        return List.copyOf(targets.values());
+    }
+
+    /** Targets whose first discovery has not succeeded yet, with the reason when a run already failed. */
+    public synchronized Map<String, String> notReady() {
+        Map<String, String> waiting = new LinkedHashMap<>();
+        targets.values().stream().filter(t -> !t.discovered()).forEach(t -> waiting.put(t.name(),
+                t.lastRun() == null ? "first discovery pending"
+                        : t.lastRun().errors().isEmpty() ? "discovery failed" : String.join("; ", t.lastRun().errors())));
+        return waiting;
+    }
+
+    public boolean serving() {
+        synchronized (this) {
+            return !targets.isEmpty();
+        }
+    }
+
+    public synchronized void discovered(String target) {
+        TargetStatus t = targets.get(target);
+        if (t != null && !t.discovered()) {
+            targets.put(target, new TargetStatus(t.name(), t.regions(), t.roleArn(), true, t.lastRun(), t.lastSuccess()));
+        }
+    }
+
+    public void finished(String target, TargetStatus.RunResult run) {
+        synchronized (this) {
+            TargetStatus before = targets.get(target);
+            if (before == null) {
+                return;
+            }
+            targets.put(target, new TargetStatus(before.name(), before.regions(), before.roleArn(),
+                    before.discovered() || run.discoveryOk(), run, run.ok() ? run.finished() : before.lastSuccess()));
+        }
+        meter(target, run);
+    }
+
+    private void meter(String target, TargetStatus.RunResult run) {
+        Tags t = Tags.of("target", target);
+        registry.counter("cachewatch.reconcile.runs", t.and("result", run.ok() ? "ok" : "failed")).increment();
+        if (!run.ok()) {
+            registry.counter("cachewatch.reconcile.failures", t).increment();
+        }
+        registry.timer("cachewatch.reconcile.duration", t).record(Duration.between(run.started(), run.finished()));
+        if (run.report() != null) {
+            for (ChangeOutcome o : run.report().outcomes()) {
+                registry.counter("cachewatch.reconcile.changes",
+                        t.and("action", o.change().action().id(), "status", o.applied() ? "applied" : "failed")).increment();
+            }
+        }
+        if (run.discoveryOk()) {
+            gauges.entrySet().stream().filter(e -> e.getKey().startsWith(target + "|")).forEach(e -> e.getValue().set(0));
+            run.clusters().forEach((engine, n) -> gauge("cachewatch.discovered.clusters", target, engine).set(n));
+            run.nodes().forEach((engine, n) -> gauge("cachewatch.discovered.nodes", target, engine).set(n));
+        }
+        if (run.ok()) {
+            AtomicLong last = gauges.computeIfAbsent(target + "|last-success", k ->
+                    registry.gauge("cachewatch.target.last.success.seconds", t, new AtomicLong()));
+            last.set(run.finished().getEpochSecond());
+        }
+    }
+
+    private AtomicLong gauge(String name, String target, String engine) {
+        return gauges.computeIfAbsent(target + "|" + name + "|" + engine,
+                k -> registry.gauge(name, Tags.of("target", target, "engine", engine), new AtomicLong()));
+    }
+
+    /** Time of the last successful run of any target, for the status page. */
+    public static String ago(Instant at) {
+        if (at == null) {
+            return "never";
+        }
+        long s = Duration.between(at, Instant.now()).toSeconds();
+        return s < 120 ? s + " s ago" : s / 60 + " min ago";
+    }
+}

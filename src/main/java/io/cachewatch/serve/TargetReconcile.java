@@ -1,0 +1,115 @@
+package io.cachewatch.serve;
+
+import io.cachewatch.alarm.AlarmStore;
+import io.cachewatch.alarm.DesiredAlarms;
+import io.cachewatch.aws.AwsClients;
+import io.cachewatch.cli.Wiring;
+import io.cachewatch.inventory.Cluster;
+import io.cachewatch.inventory.Fleet;
+import io.cachewatch.plan.Action;
+import io.cachewatch.plan.ApplyProgress;
+import io.cachewatch.plan.MassDeleteGuard;
+import io.cachewatch.reconcile.Reconciler;
+import io.cachewatch.report.ReconcileReport;
+import io.cachewatch.report.ReportError;
+import io.cachewatch.report.RunMode;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+/**
+ * Reconciles one target: its own SDK clients (credentials from an assumed role when it names one, refreshed by the
+ * SDK before they expire), its own alarm stores and so its own pacing, since CloudWatch quotas are per account and
+ * region.
+ */
+public final class TargetReconcile implements AutoCloseable {
+    private final Target target;
+    private final Wiring wiring;
+    private final AwsClients base;
+    private final AwsClients clients;
+    private final StsAssumeRoleCredentialsProvider assumed;
+    private final Map<String, AlarmStore> stores = new ConcurrentHashMap<>();
+
+    public TargetReconcile(Target target, Wiring wiring, MeterRegistry registry) {
+        this.target = target;
+        this.wiring = wiring;
+        int attempts = wiring.config().aws().maxAttempts();
+        List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> metered = List.of(new MeteredAwsCalls(registry, target.name()));
+        this.base = new AwsClients(attempts, null, metered);
+        if (target.roleArn() == null) {
+            this.assumed = null;
+            this.clients = base;
+        } else {
+            this.assumed = StsAssumeRoleCredentialsProvider.builder()
+                    .stsClient(base.sts(target.regions().get(0)))
+                    .refreshRequest(r -> r.roleArn(target.roleArn()).externalId(target.externalId())
+                            .roleSessionName(("cachewatch-" + target.name()).replaceAll("[^\\w+=,.@-]", "-")))
+                    .build();
+            this.clients = new AwsClients(attempts, (AwsCredentialsProvider) assumed, metered);
+        }
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    /** One discover + plan + apply; never throws: every failure ends up in the result's errors. */
+    public TargetStatus.RunResult run(DesiredAlarms desired, MassDeleteGuard guard, BooleanSupplier stopRequested,
+                                      Runnable discoveredOk) {
+        Instant started = Instant.now();
+        try {
+            Fleet fleet = wiring.discovery(clients).discover(target.regions());
+            if (fleet.errors().isEmpty()) {
+                discoveredOk.run(); // ready before a long first apply ends
+            }
+            Reconciler reconciler = new Reconciler(desired, region -> stores.computeIfAbsent(region, r -> wiring.alarmStore(clients, r)),
+                    guard, ApplyProgress.NONE, stopRequested);
+            ReconcileReport report = reconciler.run(fleet,
+                    new Reconciler.Options(RunMode.APPLY, false, wiring.config().alarms().prefix()), clients.recorder()::snapshot);
+            Map<String, Long> summary = new LinkedHashMap<>();
+            for (Action action : Action.values()) {
+                summary.put(action.id(), report.count(action));
+            }
+            summary.put("unchanged", report.unchanged());
+            summary.put("failed", report.failed());
+            List<String> errors = new java.util.ArrayList<>(report.allErrors().stream().map(ReportError::toString).toList());
+            report.refusals().forEach(r -> errors.add("refused: " + r));
+            return new TargetStatus.RunResult(started, Instant.now(), errors.isEmpty(), report.exitCode(), summary,
+                    byEngine(fleet, false), byEngine(fleet, true), errors, fleet.errors().isEmpty(), report);
+        } catch (RuntimeException e) {
+            return failed(started, e);
+        }
+    }
+
+    /** A run that could not start (invalid profiles or configuration). */
+    public static TargetStatus.RunResult failed(Instant started, Exception e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return new TargetStatus.RunResult(started, Instant.now(), false, ReconcileReport.EXIT_ERRORS, Map.of(), Map.of(), Map.of(),
+                List.of(message), false, null);
+    }
+
+    private static Map<String, Long> byEngine(Fleet fleet, boolean nodes) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (Cluster c : fleet.clusters()) {
+            String engine = c.engine() == null ? "unknown" : c.engine().id();
+            counts.merge(engine, nodes ? (long) c.nodes().size() : 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    @Override
+    public void close() {
+        if (assumed != null) {
+            assumed.close();
+            clients.close();
+        }
+        base.close();
+    }
+}

@@ -1,0 +1,31 @@
+package io.cachewatch.serve;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.cachewatch.report.ReconcileReport;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What serve knows about one target, as /status shows it.
+ *
+ * @param discovered  true once a discovery of every region of the target succeeded
+ * @param lastRun     the last finished reconcile, null before the first
+ * @param lastSuccess end of the last reconcile without errors
+ */
+public record TargetStatus(String name, List<String> regions, String roleArn, boolean discovered, RunResult lastRun,
+                           Instant lastSuccess) {
+    /**
+     * One reconcile of one target.
+     *
+     * @param summary  planned changes by action plus unchanged and failed
+     * @param clusters discovered clusters by engine
+     * @param nodes    discovered nodes by engine
+     * @param discoveryOk every region of the target was discovered without error
+     * @param report   the full report, for metrics; null when the run could not start
+     */
+    public record RunResult(Instant started, Instant finished, boolean ok, int exitCode, Map<String, Long> summary,
+                            Map<String, Long> clusters, Map<String, Long> nodes, List<String> errors,
+                            boolean discoveryOk, @JsonIgnore ReconcileReport report) {
+    }
+}

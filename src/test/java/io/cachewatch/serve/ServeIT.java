@@ -1,0 +1,256 @@
+package io.cachewatch.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cachewatch.testing.AwsOperationsLog;
+import io.cachewatch.testing.CachewatchJar;
+import io.cachewatch.testing.CloudWatchBridge;
+import io.cachewatch.testing.DemoFleet;
+import io.cachewatch.testing.MotoClients;
+import io.cachewatch.testing.MotoServer;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+/** {@code serve} end to end: the packaged jar as a long-running process against moto and the CloudWatch bridge. */
+class ServeIT {
+    private static final int DEMO_ALARMS = 94;
+    private static final String OTHER_ROLE = "arn:aws:iam::222222222222:role/cachewatch";
+    private static final StaticCredentialsProvider TEST = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+
+    private static MotoServer moto;
+    private static CloudWatchBridge bridge;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private CachewatchJar cachewatch;
+    private CachewatchJar.Running serve;
+    private int port;
+
+    @BeforeAll
+    static void startServers() {
+        moto = MotoServer.start();
+        bridge = CloudWatchBridge.start(moto.endpoint());
+    }
+
+    @AfterAll
+    static void stopServers() {
+        bridge.close();
+        moto.close();
+    }
+
+    @BeforeEach
+    void fresh() throws IOException {
+        moto.reset();
+        bridge.reset();
+        new DemoFleet(moto.endpoint()).seedStandard();
+        port = MotoServer.freePort();
+        cachewatch = CachewatchJar.packaged().against(moto, bridge)
+                .env("QUARKUS_HTTP_PORT", Integer.toString(port))
+                .env("CACHEWATCH_SERVE_FIRST_RUN_DELAY", "100ms");
+    }
+
+    @AfterEach
+    void stop() {
+        if (serve != null && serve.process().isAlive()) {
+            serve.terminate(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void oneShotCommandsStartNoHttpServer() throws Exception {
+        cachewatch.env("CACHEWATCH_RATES_PUT_METRIC_ALARM", "10");
+        CachewatchJar.Running reconcile = cachewatch.start("reconcile");
+        await(Duration.ofSeconds(30), () -> alarms(TEST) > 0 || !reconcile.process().isAlive());
+        assertThat(reconcile.process().isAlive()).as("reconcile still applying: %s", reconcile.stderr()).isTrue();
+        assertThat(listening(port)).as("a one-shot command must not open the HTTP port").isFalse();
+        reconcile.process().destroyForcibly().waitFor();
+
+        serve = cachewatch.start("serve");
+        await(Duration.ofSeconds(30), () -> listening(port));
+    }
+
+    @Test
+    void serveGetsReadyReconcilesOnScheduleExposesMetricsAndStatusAndStopsCleanly() throws Exception {
+        serve = cachewatch.env("CACHEWATCH_SERVE_RECONCILE_INTERVAL", "2s").start("serve");
+        await(Duration.ofSeconds(60), () -> get("/q/health/ready").statusCode() == 200);
+        assertThat(get("/q/health/live").statusCode()).isEqualTo(200);
+        await(Duration.ofSeconds(60), () -> alarms(TEST) == DEMO_ALARMS);
+
+        await(Duration.ofSeconds(30), () -> counter(get("/q/metrics").body(), "cachewatch_reconcile_runs_total", "result=\"ok\"") >= 1);
+        String metrics = get("/q/metrics").body();
+        assertThat(counter(metrics, "cachewatch_reconcile_changes_total", "action=\"create\"")).isEqualTo(DEMO_ALARMS);
+        assertThat(counter(metrics, "cachewatch_discovered_nodes", "engine=\"memcached\"")).isEqualTo(3);
+        assertThat(metrics).contains("cachewatch_reconcile_duration_seconds_count{target=\"default\"}",
+                "cachewatch_target_last_success_seconds{target=\"default\"}",
+                "cachewatch_aws_calls_total{operation=\"PutMetricAlarm\",service=\"CloudWatch\",target=\"default\"}");
+        double runs = counter(metrics, "cachewatch_reconcile_runs_total", "result=\"ok\"");
+        double describes = counter(metrics, "cachewatch_aws_calls_total", "operation=\"DescribeAlarms\"");
+        await(Duration.ofSeconds(30), () -> counter(get("/q/metrics").body(), "cachewatch_reconcile_runs_total", "result=\"ok\"") > runs);
+        assertThat(counter(get("/q/metrics").body(), "cachewatch_aws_calls_total", "operation=\"DescribeAlarms\"")).isGreaterThan(describes);
+        AwsOperationsLog.fromMetrics(get("/q/metrics").body());
+
+        String status = get("/status").body();
+        assertThat(status).contains("\"name\":\"default\"", "\"discovered\":true", "\"ok\":true", "\"unchanged\":" + DEMO_ALARMS);
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(url("/status")).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(page.body()).contains("<table", "default", "us-east-1");
+
+        long start = System.nanoTime();
+        assertThat(serve.terminate(Duration.ofSeconds(25))).as(serve.stderr()).isZero();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void sigtermDuringALongApplyStopsAfterTheCurrentCallWithExitZero() throws Exception {
+        serve = cachewatch.env("CACHEWATCH_RATES_PUT_METRIC_ALARM", "2").start("serve");
+        await(Duration.ofSeconds(60), () -> alarms(TEST) >= 4);
+        long start = System.nanoTime();
+        int exit = serve.terminate(Duration.ofSeconds(25));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(exit).as(serve.stderr()).isZero();
+        assertThat(took).isLessThan(Duration.ofSeconds(20));
+        assertThat(serve.stderr()).contains("stopping", "stopped");
+        int written = alarms(TEST);
+        assertThat(written).isBetween(4, DEMO_ALARMS - 1);
+
+        // nothing half-written: every alarm that exists is complete and as desired, the rest is simply missing
+        CachewatchJar.Result check = cachewatch.run("reconcile", "--check", "--output", "json");
+        com.fasterxml.jackson.databind.JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(check.stdout()).get("summary");
+        assertThat(summary.get("create").asInt()).as(check.stdout()).isEqualTo(DEMO_ALARMS - written);
+        assertThat(summary.get("update").asInt()).isZero();
+        assertThat(summary.get("delete").asInt()).isZero();
+        assertThat(summary.get("unchanged").asInt()).isEqualTo(written);
+    }
+
+    @Test
+    void twoTargetsOneThroughAnAssumedRoleInAnotherAccount(@TempDir Path dir) throws Exception {
+        AwsCredentialsProvider other = assumed();
+        new DemoFleet(moto.endpoint(), other).redisSingleNode("elsewhere", "cache.t4g.small");
+        serve = withTargets(dir).start("serve");
+        await(Duration.ofSeconds(60), () -> get("/q/health/ready").statusCode() == 200);
+        await(Duration.ofSeconds(60), () -> alarms(TEST) == DEMO_ALARMS && alarms(other) > 0);
+        assertThat(alarms(other)).isLessThan(DEMO_ALARMS);
+        String metrics = get("/q/metrics").body();
+        assertThat(metrics).contains("cachewatch_aws_calls_total{operation=\"AssumeRole\",service=\"Sts\",target=\"other\"}");
+        AwsOperationsLog.fromMetrics(metrics);
+        assertThat(get("/status").body()).contains("\"name\":\"main\"", "\"name\":\"other\"", OTHER_ROLE);
+    }
+
+    @Test
+    void aFailingTargetIsReportedByReadinessAndDoesNotStopTheOthers(@TempDir Path dir) throws Exception {
+        serve = withTargets(dir)
+                .env("AWS_ENDPOINT_URL_STS", MotoClients.closedPort().toString())
+                .env("CACHEWATCH_AWS_MAX_ATTEMPTS", "2")
+                .start("serve");
+        await(Duration.ofSeconds(60), () -> alarms(TEST) == DEMO_ALARMS);
+        await(Duration.ofSeconds(60), () -> get("/status").body().contains("\"ok\":false"));
+        HttpResponse<String> ready = get("/q/health/ready");
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(ready.body()).contains("\"main\": \"discovered\"").containsPattern("\"other\": \".*(Unable|refused|Connect)");
+        assertThat(counter(get("/q/metrics").body(), "cachewatch_reconcile_failures_total", "target=\"other\"")).isGreaterThanOrEqualTo(1);
+    }
+
+    private CachewatchJar withTargets(Path dir) throws IOException {
+        Path config = dir.resolve("targets.yaml");
+        Files.writeString(config, "cachewatch:\n  targets:\n    - name: main\n      regions: [us-east-1]\n"
+                + "    - name: other\n      regions: [us-east-1]\n      role-arn: " + OTHER_ROLE + "\n      external-id: test-external-id\n");
+        return cachewatch.env("QUARKUS_CONFIG_LOCATIONS", config.toString());
+    }
+
+    private static AwsCredentialsProvider assumed() {
+        StsClient sts = StsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1).credentialsProvider(TEST)
+                .httpClient(ApacheHttpClient.create()).build();
+        return StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
+                .refreshRequest(r -> r.roleArn(OTHER_ROLE).roleSessionName("test")).build();
+    }
+
+    private static int alarms(AwsCredentialsProvider credentials) {
+        try (CloudWatchClient cw = CloudWatchClient.builder().endpointOverride(bridge.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).httpClient(ApacheHttpClient.create()).build()) {
+            return (int) cw.describeAlarmsPaginator(b -> b.maxRecords(100)).metricAlarms().stream().count();
+        }
+    }
+
+    private URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpResponse<String> get(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sum of the samples of a Prometheus series whose labels contain the given fragment. */
+    static double counter(String metrics, String name, String labelFragment) {
+        Matcher m = Pattern.compile("^" + name + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE).matcher(metrics);
+        double sum = 0;
+        while (m.find()) {
+            if (m.group(1).contains(labelFragment)) {
+                sum += Double.parseDouble(m.group(2));
+            }
+        }
+        return sum;
+    }
+
+    private static boolean listening(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (ConnectException e) {
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        RuntimeException last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                last = e; // not up yet
+            }
+            if (serve != null && !serve.process().isAlive()) {
+                throw new AssertionError("serve exited " + serve.process().exitValue() + ": " + serve.stderr());
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("condition not met in " + timeout + (last == null ? "" : " (last error: " + last + ")")
+                + (serve == null ? "" : "\n" + serve.stderr()));
+    }
+}
