@@ -42,6 +42,15 @@ public record DashboardNaming(String prefix) {
         return prefix + clean(region) + "-";
     }
 
+    /**
+     * True when {@code name} is one cachewatch makes for the region: a cluster or fleet name under the region's prefix.
+     * Anything else under the prefix (a hand-made {@code cachewatch-us-east-1-mine}) is not ours and never deleted.
+     */
+    public boolean owns(String region, String name) {
+        return name.startsWith(regionPrefix(region))
+                && name.substring(regionPrefix(region).length()).matches("((elasticache|serverless|memorydb)-[A-Za-z0-9_-]+|-fleet)(--page-\\d+)?");
+    }
+
     /** True when {@code name} is the cluster's page 1 or one of its later pages. */
     public boolean ofCluster(String name, Cluster cluster) {
         String base = cluster(cluster, 1);

@@ -90,7 +90,8 @@ public final class CloudWatchAlarmStore implements AlarmStore {
         }
     }
 
-    private static <T> T call(String operation, String alarmName, Supplier<T> call) {
+    /** Runs one SDK call; a failure after the client's retries becomes an {@link AlarmStoreException} naming the resource. */
+    static <T> T call(String operation, String alarmName, Supplier<T> call) {
         try {
             return call.get();
         } catch (AwsServiceException e) {
