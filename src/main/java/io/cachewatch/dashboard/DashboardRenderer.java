@@ -64,27 +64,16 @@ public final class DashboardRenderer {
         Set<String> heldBases = new HashSet<>();
         Map<String, List<DesiredAlarm>> alarmsByCluster = alarms.alarms().stream()
                 .collect(Collectors.groupingBy(a -> a.owner().cluster() + "@" + a.spec().namespace(), LinkedHashMap::new, Collectors.toList()));
-        for (Cluster cluster : region.clusters()) {
-            if (DesiredAlarms.gone(cluster) || !(selector.choose(cluster.tags()) instanceof ProfileChoice.Use use)) {
-                continue;
+        // clusters render independently (templates are thread-safe), so a large region uses every core; order is kept
+        List<Outcome> outcomes = region.clusters().parallelStream()
+                .map(cluster -> forCluster(cluster, alarms, alarmsByCluster)).toList();
+        for (Outcome outcome : outcomes) {
+            dashboards.addAll(outcome.dashboards());
+            if (outcome.problem() != null) {
+                problems.add(outcome.problem());
             }
-            if (alarms.heldClusters().contains(cluster.id())) {
-                heldBases.add(naming.cluster(cluster, 1));
-                continue;
-            }
-            String chosen = cluster.tags().getOrDefault(TAG, defaultTemplate(cluster)).trim();
-            if (chosen.equalsIgnoreCase("off")) {
-                continue;
-            }
-            try {
-                DashboardTemplates.Source source = templates.find(chosen).orElseThrow(() -> new DashboardTemplates.RenderProblem(
-                        "tag " + TAG + "=" + chosen + " names no dashboard template (known: " + templates.names() + ")"));
-                List<DesiredDashboard> pages = clusterPages(cluster, use.profile(), source,
-                        alarmsByCluster.getOrDefault(cluster.id() + "@" + cluster.kind().namespace(), List.of()));
-                dashboards.addAll(pages);
-            } catch (DashboardTemplates.RenderProblem e) {
-                problems.add(new ClusterProblem(region.region(), cluster.id(), "dashboard: " + e.getMessage()));
-                heldBases.add(naming.cluster(cluster, 1));
+            if (outcome.heldBase() != null) {
+                heldBases.add(outcome.heldBase());
             }
         }
         try {
@@ -94,6 +83,33 @@ public final class DashboardRenderer {
             heldBases.add(naming.fleet(region.region()));
         }
         return new RenderedRegion(region.region(), dashboards, problems, heldBases);
+    }
+
+    /** What one cluster contributes: its pages, or a problem and the name to hold. */
+    private record Outcome(List<DesiredDashboard> dashboards, ClusterProblem problem, String heldBase) {
+        static final Outcome NONE = new Outcome(List.of(), null, null);
+    }
+
+    private Outcome forCluster(Cluster cluster, DesiredState alarms, Map<String, List<DesiredAlarm>> alarmsByCluster) {
+        if (DesiredAlarms.gone(cluster) || !(selector.choose(cluster.tags()) instanceof ProfileChoice.Use use)) {
+            return Outcome.NONE;
+        }
+        if (alarms.heldClusters().contains(cluster.id())) {
+            return new Outcome(List.of(), null, naming.cluster(cluster, 1));
+        }
+        String chosen = cluster.tags().getOrDefault(TAG, defaultTemplate(cluster)).trim();
+        if (chosen.equalsIgnoreCase("off")) {
+            return Outcome.NONE;
+        }
+        try {
+            DashboardTemplates.Source source = templates.find(chosen).orElseThrow(() -> new DashboardTemplates.RenderProblem(
+                    "tag " + TAG + "=" + chosen + " names no dashboard template (known: " + templates.names() + ")"));
+            return new Outcome(clusterPages(cluster, use.profile(), source,
+                    alarmsByCluster.getOrDefault(cluster.id() + "@" + cluster.kind().namespace(), List.of())), null, null);
+        } catch (DashboardTemplates.RenderProblem e) {
+            return new Outcome(List.of(), new ClusterProblem(cluster.region(), cluster.id(), "dashboard: " + e.getMessage()),
+                    naming.cluster(cluster, 1));
+        }
     }
 
     private record Placed(Shard shard, Node node) {
