@@ -137,7 +137,7 @@ public final class DashboardRenderer {
             List<String> pageAlarms = alarms.stream().filter(a -> a.owner().node() == null || labels.contains(a.owner().node()))
                     .map(a -> arns.arn(a.name())).toList();
             ClusterView view = new ClusterView(cluster.region(), cluster.id(), cluster.kind().id(), cluster.kind().namespace(),
-                    cluster.engine().id(), engineName(cluster), nz(cluster.engineVersion()), cluster.nodeType() == null ? "serverless" : cluster.nodeType(),
+                    cluster.engine().id(), engineName(cluster), nz(cluster.engineVersion()), nz(cluster.nodeType()),
                     nz(cluster.status()), cluster.clusterMode(), cluster.shards().size(),
                     cluster.shards().stream().mapToInt(s -> Math.max(0, s.nodes().size() - 1)).max().orElse(0),
                     cluster.nodes().size(), Console.url(cluster), runbookUrl, profile, page, pages, shards,
