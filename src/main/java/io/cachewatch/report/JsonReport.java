@@ -71,15 +71,9 @@ public final class JsonReport {
     }
 
     private static ObjectNode change(AlarmChange change, ChangeOutcome outcome) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("action", change.action().id());
-        node.put("kind", "alarm");
-        node.put("region", change.region());
-        node.put("name", change.name());
         AlarmOwner owner = change.owner();
-        node.put("cluster", owner == null ? null : owner.cluster());
-        node.put("node", owner == null ? null : owner.node());
-        node.put("rule", owner == null ? null : owner.rule());
+        ObjectNode node = head(change.action(), "alarm", change.region(), change.name(), owner == null ? null : owner.cluster(),
+                owner == null ? null : owner.node(), owner == null ? null : owner.rule());
         ObjectNode diff = node.putObject("diff");
         for (FieldDiff d : change.diff()) {
             ObjectNode field = diff.putObject(d.field());
@@ -92,17 +86,23 @@ public final class JsonReport {
 
     /** A dashboard change, with the same members as an alarm change; {@code diff.summary} says what differs. */
     private static ObjectNode dashboard(DashboardChange change, DashboardOutcome outcome) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("action", change.action().id());
-        node.put("kind", "dashboard");
-        node.put("region", change.region());
-        node.put("name", change.name());
-        node.put("cluster", change.cluster());
-        node.putNull("node");
-        node.putNull("rule");
+        ObjectNode node = head(change.action(), "dashboard", change.region(), change.name(), change.cluster(), null, null);
         node.putObject("diff").put("summary", change.summary());
         status(node, outcome == null ? null : outcome.applied(), outcome == null ? null : outcome.error());
         return node;
+    }
+
+    /** The members every change has, in the order tools and people read them. */
+    private static ObjectNode head(Action action, String kind, String region, String name, String cluster, String node, String rule) {
+        ObjectNode head = MAPPER.createObjectNode();
+        head.put("action", action.id());
+        head.put("kind", kind);
+        head.put("region", region);
+        head.put("name", name);
+        head.put("cluster", cluster);
+        head.put("node", node);
+        head.put("rule", rule);
+        return head;
     }
 
     private static void status(ObjectNode node, Boolean applied, String error) {

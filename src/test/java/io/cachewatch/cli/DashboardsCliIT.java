@@ -3,25 +3,14 @@ package io.cachewatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cachewatch.testing.CachewatchJar;
-import io.cachewatch.testing.CloudWatchBridge;
-import io.cachewatch.testing.DemoFleet;
-import io.cachewatch.testing.MotoServer;
+import io.cachewatch.testing.CliTestBase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.DashboardEntry;
 
 /**
@@ -29,54 +18,10 @@ import software.amazon.awssdk.services.cloudwatch.model.DashboardEntry;
  * dashboard per region whose lines are exactly the nodes' published dimensions; a second run changes nothing; a hand
  * edit is reverted; a deleted cluster's dashboard disappears.
  */
-class DashboardsCliIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
+class DashboardsCliIT extends CliTestBase {
     private static final List<String> DASHBOARDS = List.of("cachewatch-us-east-1--fleet", "cachewatch-us-east-1-elasticache-feed",
             "cachewatch-us-east-1-elasticache-orders", "cachewatch-us-east-1-elasticache-sessions-mc",
             "cachewatch-us-east-1-elasticache-solo", "cachewatch-us-east-1-memorydb-ledger");
-
-    private static MotoServer moto;
-    private static CloudWatchBridge bridge;
-    private static CloudWatchClient cloudWatch;
-    private DemoFleet fleet;
-    private CachewatchJar cachewatch;
-
-    @BeforeAll
-    static void startServers() {
-        moto = MotoServer.start();
-        bridge = CloudWatchBridge.start(moto.endpoint());
-        cloudWatch = CloudWatchClient.builder().endpointOverride(bridge.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(ApacheHttpClient.create()).build();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        cloudWatch.close();
-        bridge.close();
-        moto.close();
-    }
-
-    @BeforeEach
-    void freshFleet() {
-        moto.reset();
-        bridge.reset();
-        fleet = new DemoFleet(moto.endpoint());
-        fleet.seedStandard();
-        cachewatch = CachewatchJar.packaged().against(moto, bridge);
-    }
-
-    private JsonNode reconcile(String... extra) {
-        List<String> args = new ArrayList<>(List.of("reconcile", "--output", "json"));
-        args.addAll(List.of(extra));
-        CachewatchJar.Result result = cachewatch.run(args.toArray(String[]::new));
-        try {
-            ObjectNode json = (ObjectNode) JSON.readTree(result.stdout());
-            return json.put("_exit", result.exitCode());
-        } catch (Exception e) {
-            throw new AssertionError("stdout is not one JSON document: " + result, e);
-        }
-    }
 
     private List<String> dashboards() {
         return cloudWatch.listDashboards(b -> b.dashboardNamePrefix("cachewatch-")).dashboardEntries().stream()
@@ -107,7 +52,7 @@ class DashboardsCliIT {
 
     @Test
     void createsOnePerClusterAndTheFleetThenChangesNothingThenRevertsAHandEditThenDeletesAGoneClustersDashboard() throws Exception {
-        JsonNode first = reconcile();
+        JsonNode first = reconcileJson();
         assertThat(first.get("_exit").asInt()).as(first.toString()).isZero();
         assertThat(changesOfKind(first, "dashboard")).extracting(c -> c.path("name").asText()).containsExactlyInAnyOrderElementsOf(DASHBOARDS);
         assertThat(changesOfKind(first, "dashboard")).allMatch(c -> c.path("status").asText().equals("applied"));
@@ -126,7 +71,7 @@ class DashboardsCliIT {
         assertThat(orders.at("/widgets/1/properties/alarms/0").asText()).startsWith("arn:aws:cloudwatch:us-east-1:123456789012:alarm:cachewatch-");
 
         bridge.calls().reset();
-        JsonNode second = reconcile();
+        JsonNode second = reconcileJson();
         assertThat(second.get("_exit").asInt()).isZero();
         assertThat(second.at("/changes")).isEmpty();
         assertThat(second.at("/apiCalls").has("CloudWatch.PutDashboard")).isFalse();
@@ -136,17 +81,17 @@ class DashboardsCliIT {
         ObjectNode edited = (ObjectNode) body("cachewatch-us-east-1-elasticache-feed");
         edited.withArray("widgets").remove(3);
         cloudWatch.putDashboard(b -> b.dashboardName("cachewatch-us-east-1-elasticache-feed").dashboardBody(edited.toString()));
-        JsonNode check = reconcile("--check");
+        JsonNode check = reconcileJson("--check");
         assertThat(check.get("_exit").asInt()).isEqualTo(2);
         assertThat(check.at("/summary/update").asInt()).isEqualTo(1);
         assertThat(check.at("/changes/0/kind").asText()).isEqualTo("dashboard");
         assertThat(check.at("/changes/0/diff/summary").asText()).isEqualTo("1 widget added (Host CPU (%))");
-        JsonNode fix = reconcile();
+        JsonNode fix = reconcileJson();
         assertThat(fix.at("/changes/0/status").asText()).isEqualTo("applied");
-        assertThat(reconcile("--check").get("_exit").asInt()).isZero();
+        assertThat(reconcileJson("--check").get("_exit").asInt()).isZero();
 
         fleet.elastiCache().deleteCacheCluster(b -> b.cacheClusterId("sessions-mc"));
-        JsonNode gone = reconcile();
+        JsonNode gone = reconcileJson();
         assertThat(gone.get("_exit").asInt()).as(gone.toString()).isZero();
         assertThat(changesOfKind(gone, "dashboard")).extracting(c -> c.path("action").asText() + " " + c.path("name").asText())
                 .containsExactlyInAnyOrder("delete cachewatch-us-east-1-elasticache-sessions-mc", "update cachewatch-us-east-1--fleet");
@@ -155,14 +100,14 @@ class DashboardsCliIT {
 
     @Test
     void onlyDashboardsNeverReadsAlarmsAndOnlyAlarmsNeverTouchesDashboards() {
-        JsonNode dashboardsOnly = reconcile("--only", "dashboards");
+        JsonNode dashboardsOnly = reconcileJson("--only", "dashboards");
         assertThat(dashboardsOnly.get("_exit").asInt()).as(dashboardsOnly.toString()).isZero();
         assertThat(dashboardsOnly.at("/summary/create").asInt()).isEqualTo(DASHBOARDS.size());
         assertThat(dashboardsOnly.at("/apiCalls").has("CloudWatch.DescribeAlarms")).isFalse();
         assertThat(cloudWatch.describeAlarms().metricAlarms()).isEmpty();
 
         bridge.calls().reset();
-        JsonNode alarmsOnly = reconcile("--only", "alarms");
+        JsonNode alarmsOnly = reconcileJson("--only", "alarms");
         assertThat(alarmsOnly.get("_exit").asInt()).isZero();
         assertThat(changesOfKind(alarmsOnly, "dashboard")).isEmpty();
         assertThat(bridge.calls().operations()).allMatch(op -> op.equals("DescribeAlarms") || op.equals("PutMetricAlarm"));
@@ -170,10 +115,10 @@ class DashboardsCliIT {
 
     @Test
     void anUnknownTemplateTagIsAnErrorAndKeepsThatClustersDashboard() {
-        assertThat(reconcile().get("_exit").asInt()).isZero();
+        assertThat(reconcileJson().get("_exit").asInt()).isZero();
         String soloArn = fleet.elastiCache().describeCacheClusters(b -> b.cacheClusterId("solo")).cacheClusters().get(0).arn();
         fleet.tag(soloArn, "cachewatch:dashboard", "no-such-template");
-        JsonNode run = reconcile();
+        JsonNode run = reconcileJson();
         assertThat(run.get("_exit").asInt()).isEqualTo(1);
         assertThat(run.at("/errors/0/source").asText()).isEqualTo("dashboards");
         assertThat(run.at("/errors/0/message").asText()).contains("cachewatch:dashboard=no-such-template", "known: [fleet, memcached");

@@ -3,26 +3,15 @@ package io.cachewatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cachewatch.testing.CachewatchJar;
-import io.cachewatch.testing.CloudWatchBridge;
-import io.cachewatch.testing.DemoFleet;
-import io.cachewatch.testing.MotoServer;
+import io.cachewatch.testing.CliTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
@@ -31,60 +20,11 @@ import software.amazon.awssdk.services.cloudwatch.model.Statistic;
  * The reconcile contract end to end: the packaged jar as a separate process, moto for ElastiCache and MemoryDB, and
  * moto's CloudWatch behind the CBOR bridge.
  */
-class ReconcileCliIT {
+class ReconcileCliIT extends CliTestBase {
     /** Alarms the default profile gives the demo fleet (see DemoFleet.seedStandard): 21 + 24 + 15 + 6 + 28. */
     private static final int DEMO_ALARMS = 94;
     /** One dashboard per demo cluster (5) and the region's fleet overview; reconciled by default with the alarms. */
     private static final int DEMO_DASHBOARDS = 6;
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static MotoServer moto;
-    private static CloudWatchBridge bridge;
-    private static CloudWatchClient cloudWatch;
-    private DemoFleet fleet;
-    private CachewatchJar cachewatch;
-
-    @BeforeAll
-    static void startServers() {
-        moto = MotoServer.start();
-        bridge = CloudWatchBridge.start(moto.endpoint());
-        cloudWatch = CloudWatchClient.builder().endpointOverride(bridge.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(ApacheHttpClient.create()).build();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        cloudWatch.close();
-        bridge.close();
-        moto.close();
-    }
-
-    @BeforeEach
-    void freshFleet() {
-        moto.reset();
-        bridge.reset();
-        fleet = new DemoFleet(moto.endpoint());
-        fleet.seedStandard();
-        cachewatch = CachewatchJar.packaged().against(moto, bridge);
-    }
-
-    private JsonNode reconcileJson(String... extra) {
-        CachewatchJar.Result result = cachewatch.run(concat(new String[] {"reconcile", "--output", "json"}, extra));
-        try {
-            JsonNode json = JSON.readTree(result.stdout());
-            ((com.fasterxml.jackson.databind.node.ObjectNode) json).put("_exit", result.exitCode());
-            return json;
-        } catch (Exception e) {
-            throw new AssertionError("stdout is not one JSON document: " + result, e);
-        }
-    }
-
-    private static String[] concat(String[] a, String[] b) {
-        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
-    }
 
     private Map<String, MetricAlarm> alarms() {
         return cloudWatch.describeAlarmsPaginator(b -> b.maxRecords(100)).metricAlarms().stream()

@@ -90,9 +90,7 @@ public final class CloudWatchDashboardStore implements DashboardStore {
 
     @Override
     public void delete(List<String> names) {
-        List<String> unique = List.copyOf(new LinkedHashSet<>(names));
-        for (int from = 0; from < unique.size(); from += DELETE_BATCH) {
-            List<String> batch = unique.subList(from, Math.min(unique.size(), from + DELETE_BATCH));
+        for (List<String> batch : Batches.of(names, DELETE_BATCH)) {
             pacers.delete().acquire();
             CloudWatchAlarmStore.call("DeleteDashboards", batch.get(0), () -> client.deleteDashboards(b -> b.dashboardNames(batch)));
         }
