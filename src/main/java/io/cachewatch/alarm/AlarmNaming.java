@@ -1,10 +1,5 @@
 package io.cachewatch.alarm;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 /**
  * Deterministic, unique alarm names under a prefix:
  * {@code <prefix><kind>/<cacheClusterId>/<nodeId>/<rule>} for node alarms and {@code <prefix><kind>/<id>/<rule>} for
@@ -15,7 +10,6 @@ import java.util.HexFormat;
 public record AlarmNaming(String prefix) {
     /** CloudWatch's limit on AlarmName. */
     public static final int MAX_LENGTH = 255;
-    private static final int HASH_CHARS = 8;
 
     public AlarmNaming {
         if (prefix == null || prefix.isBlank()) {
@@ -39,18 +33,6 @@ public record AlarmNaming(String prefix) {
     }
 
     static String fit(String name) {
-        if (name.length() <= MAX_LENGTH) {
-            return name;
-        }
-        String hash = HexFormat.of().formatHex(sha256(name)).substring(0, HASH_CHARS);
-        return name.substring(0, MAX_LENGTH - HASH_CHARS - 1) + "~" + hash;
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return Names.fit(name, MAX_LENGTH, '~');
     }
 }

@@ -50,8 +50,13 @@ public final class DesiredAlarms {
         return new DesiredState(region.region(), out.alarms, out.skips, out.problems, out.held);
     }
 
+    /** True for a cluster on its way out: it gets nothing new, and what cachewatch made for it goes. */
+    public static boolean gone(Cluster cluster) {
+        return cluster.status() != null && GONE.contains(cluster.status().toLowerCase(java.util.Locale.ROOT));
+    }
+
     private void forCluster(Cluster cluster, Collector out) {
-        if (cluster.status() != null && GONE.contains(cluster.status().toLowerCase(java.util.Locale.ROOT))) {
+        if (gone(cluster)) {
             return;
         }
         ProfileChoice choice = selector.choose(cluster.tags());

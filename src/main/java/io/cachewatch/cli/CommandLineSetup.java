@@ -12,6 +12,8 @@ public class CommandLineSetup {
     @Produces
     CommandLine commandLine(PicocliCommandLineFactory factory) {
         CommandLine commandLine = factory.create();
+        // enum options are written in lower case on the command line (--only alarms)
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
             cmd.getErr().println("cachewatch: " + ex.getMessage());

@@ -1,6 +1,7 @@
 package io.cachewatch.cli;
 
 import io.cachewatch.alarm.DesiredAlarms;
+import io.cachewatch.dashboard.DashboardTemplates;
 import io.cachewatch.inventory.Fleet;
 import io.cachewatch.inventory.InventoryJson;
 import io.cachewatch.inventory.RegionInventory;
@@ -23,8 +24,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
-        description = "Plans the alarms every discovered cluster should have and applies the plan: creates what is missing,"
-                + " corrects drift, deletes managed alarms of clusters that are gone or opted out.")
+        description = "Plans the alarms and dashboards every discovered cluster should have and applies the plan: creates what is"
+                + " missing, corrects drift, deletes managed alarms and dashboards of clusters that are gone or opted out.")
 public class ReconcileCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Show the plan, write nothing.")
     boolean dryRun;
@@ -44,6 +45,9 @@ public class ReconcileCommand implements Callable<Integer> {
 
     @Option(names = "--allow-mass-delete", description = "Apply even when more than cachewatch.safety.max-delete-share of a region's managed alarms would go.")
     boolean allowMassDelete;
+
+    @Option(names = "--only", paramLabel = "WHAT", description = "alarms or dashboards (default: both).")
+    Reconciler.Only only;
 
     @Option(names = "--profiles", paramLabel = "DIR", description = "Profile directory (default: cachewatch.profiles.dir, ./alarm-profiles).")
     Path profiles;
@@ -66,13 +70,23 @@ public class ReconcileCommand implements Callable<Integer> {
                     .map(p -> new ReportError("profile", null, null, p.toString())).toList();
             return print(new ReconcileReport(mode, List.of(), List.of(), errors, List.of(), new TreeMap<>()));
         }
+        Reconciler.Dashboards dashboards = null;
+        if (only != Reconciler.Only.ALARMS) {
+            // template problems, like profile problems, are reported before any AWS call
+            DashboardTemplates templates = DashboardTemplates.load(Path.of(wiring.config().dashboards().dir()));
+            if (!templates.problems().isEmpty()) {
+                List<ReportError> errors = templates.problems().stream().map(p -> new ReportError("dashboard-template", null, null, p)).toList();
+                return print(new ReconcileReport(mode, List.of(), List.of(), errors, List.of(), new TreeMap<>()));
+            }
+            dashboards = new Reconciler.Dashboards(wiring.dashboardRenderer(templates), wiring.dashboardNaming(), wiring::dashboardStore);
+        }
         DesiredAlarms desired = wiring.desiredAlarms(loaded.catalog());
         MassDeleteGuard guard = wiring.guard(); // configuration errors surface before any AWS call
         Fleet fleet = inventory != null ? fromFile() : wiring.discovery().discover(wiring.regions(regions));
         Reconciler reconciler = new Reconciler(desired, wiring::alarmStore, guard,
-                TerminalProgress.forConsole(mode == RunMode.APPLY && output == OutputFormat.text), () -> false);
+                TerminalProgress.forConsole(mode == RunMode.APPLY && output == OutputFormat.text), () -> false, dashboards);
         ReconcileReport report = reconciler.run(fleet,
-                new Reconciler.Options(mode, allowMassDelete, wiring.config().alarms().prefix()), wiring.aws().recorder()::snapshot);
+                new Reconciler.Options(mode, allowMassDelete, wiring.config().alarms().prefix(), only), wiring.aws().recorder()::snapshot);
         return print(report);
     }
 

@@ -6,10 +6,16 @@ import io.cachewatch.alarm.AlarmStore;
 import io.cachewatch.alarm.DesiredAlarms;
 import io.cachewatch.aws.AwsClients;
 import io.cachewatch.aws.cloudwatch.CloudWatchAlarmStore;
+import io.cachewatch.aws.cloudwatch.CloudWatchDashboardStore;
 import io.cachewatch.aws.cloudwatch.CloudWatchPacers;
 import io.cachewatch.aws.elasticache.ElastiCacheDiscovery;
 import io.cachewatch.aws.memorydb.MemoryDbDiscovery;
 import io.cachewatch.config.CachewatchConfig;
+import io.cachewatch.dashboard.DashboardLimits;
+import io.cachewatch.dashboard.DashboardNaming;
+import io.cachewatch.dashboard.DashboardRenderer;
+import io.cachewatch.dashboard.DashboardStore;
+import io.cachewatch.dashboard.DashboardTemplates;
 import io.cachewatch.inventory.ClusterDiscovery;
 import io.cachewatch.inventory.ClusterKind;
 import io.cachewatch.inventory.FleetDiscovery;
@@ -34,6 +40,7 @@ public class Wiring {
     private final CachewatchConfig config;
     private final AwsClients aws;
     private final Map<String, AlarmStore> stores = new ConcurrentHashMap<>();
+    private DashboardStore dashboardStore;
 
     public Wiring(CachewatchConfig config, AwsClients aws) {
         this.config = config;
@@ -113,9 +120,36 @@ public class Wiring {
         }
     }
 
+    /** One store for every region: dashboards are global. Built on the client of the run's first region. */
+    public synchronized DashboardStore dashboardStore(String region) {
+        if (dashboardStore == null) {
+            dashboardStore = new CloudWatchDashboardStore(aws.cloudWatch(region),
+                    CloudWatchDashboardStore.Pacers.of(config.dashboards().rate()));
+        }
+        return dashboardStore;
+    }
+
+    public DashboardNaming dashboardNaming() {
+        try {
+            return new DashboardNaming(config.dashboards().prefix());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("cachewatch.dashboards.prefix: " + e.getMessage());
+        }
+    }
+
+    public DashboardRenderer dashboardRenderer(DashboardTemplates templates) {
+        return new DashboardRenderer(templates, dashboardNaming(), selector(), config.dashboards().runbookUrl().orElse(""),
+                DashboardLimits.CLOUDWATCH);
+    }
+
+    private ProfileSelector selector() {
+        CachewatchConfig.Profiles p = config.profiles();
+        return new ProfileSelector(p.defaultProfile(), p.tagKey(), p.byTagValue());
+    }
+
     public DesiredAlarms desiredAlarms(ProfileCatalog catalog) {
         CachewatchConfig.Profiles p = config.profiles();
-        ProfileSelector selector = new ProfileSelector(p.defaultProfile(), p.tagKey(), p.byTagValue());
+        ProfileSelector selector = selector();
         List<String> unknown = new ArrayList<>();
         if (!catalog.contains(p.defaultProfile())) {
             unknown.add("cachewatch.profiles.default=" + p.defaultProfile());

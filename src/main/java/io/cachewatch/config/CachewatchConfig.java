@@ -18,6 +18,8 @@ public interface CachewatchConfig {
 
     Profiles profiles();
 
+    Dashboards dashboards();
+
     @WithName("notify")
     Notify notifications();
 
@@ -68,6 +70,23 @@ public interface CachewatchConfig {
         /** Every managed alarm's name starts with this; alarms without it are never changed or deleted. */
         @WithDefault("cachewatch-")
         String prefix();
+    }
+
+    interface Dashboards {
+        /** Every managed dashboard's name starts with this (then region, kind, cluster). */
+        @WithDefault("cachewatch-")
+        String prefix();
+
+        /** Directory of dashboard templates ({@code *.json.qute}, user tags in {@code tags/}). */
+        @WithDefault("dashboards")
+        String dir();
+
+        /** Linked from every cluster dashboard's text widget. */
+        Optional<String> runbookUrl();
+
+        /** Calls/s of each dashboard API (ListDashboards, GetDashboard, PutDashboard, DeleteDashboards; quota: 10 each, per account). */
+        @WithDefault("8")
+        double rate();
     }
 
     interface Profiles {

@@ -2,6 +2,7 @@ package io.cachewatch.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Refuses a run that would delete more than a share of a region's managed alarms: the usual cause is a discovery
@@ -18,13 +19,18 @@ public record MassDeleteGuard(double maxShare) {
     public List<String> refusals(List<RegionPlan> plans) {
         List<String> refusals = new ArrayList<>();
         for (RegionPlan plan : plans) {
-            long deletes = plan.count(Action.DELETE);
-            if (deletes > 0 && deletes > maxShare * plan.managed()) {
-                refusals.add(String.format("region %s: %d of %d managed alarms (%.0f %%) would be deleted, over the limit of %.0f %%;"
-                                + " rerun with --allow-mass-delete if this is intended",
-                        plan.region(), deletes, plan.managed(), 100.0 * deletes / plan.managed(), 100 * maxShare));
-            }
+            refusal(plan.region(), "alarms", plan.count(Action.DELETE), plan.managed()).ifPresent(refusals::add);
         }
         return refusals;
+    }
+
+    /** The refusal of deleting {@code deletes} of a region's {@code managed} things ("alarms", "dashboards"), if over the share. */
+    public Optional<String> refusal(String region, String what, long deletes, long managed) {
+        if (deletes > 0 && deletes > maxShare * managed) {
+            return Optional.of(String.format("region %s: %d of %d managed %s (%.0f %%) would be deleted, over the limit of %.0f %%;"
+                            + " rerun with --allow-mass-delete if this is intended",
+                    region, deletes, managed, what, 100.0 * deletes / managed, 100 * maxShare));
+        }
+        return Optional.empty();
     }
 }

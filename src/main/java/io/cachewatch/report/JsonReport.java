@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cachewatch.alarm.AlarmOwner;
+import io.cachewatch.dashboard.DashboardChange;
+import io.cachewatch.dashboard.DashboardOutcome;
+import io.cachewatch.dashboard.DashboardPlan;
 import io.cachewatch.plan.Action;
 import io.cachewatch.plan.AlarmChange;
 import io.cachewatch.plan.ChangeOutcome;
@@ -47,6 +50,10 @@ public final class JsonReport {
                 changes.add(change(change, outcomes.get(change)));
             }
         }
+        Map<DashboardChange, DashboardOutcome> dashboardOutcomes = report.dashboardOutcomeByChange();
+        for (DashboardPlan plan : report.dashboardPlans()) {
+            plan.changes().forEach(c -> changes.add(dashboard(c, dashboardOutcomes.get(c))));
+        }
         ArrayNode errors = root.putArray("errors");
         report.allErrors().forEach(e -> errors.add(MAPPER.valueToTree(e)));
         ArrayNode skipped = root.putArray("skipped");
@@ -55,6 +62,7 @@ public final class JsonReport {
             p.skips().forEach(s -> skipped.add(MAPPER.valueToTree(s)));
             p.held().forEach(h -> held.add(MAPPER.valueToTree(h)));
         });
+        report.dashboardPlans().forEach(p -> p.held().forEach(h -> held.add(MAPPER.valueToTree(h))));
         ArrayNode refused = root.putArray("refused");
         report.refusals().forEach(refused::add);
         ObjectNode calls = root.putObject("apiCalls");
@@ -63,26 +71,45 @@ public final class JsonReport {
     }
 
     private static ObjectNode change(AlarmChange change, ChangeOutcome outcome) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("action", change.action().id());
-        node.put("kind", "alarm");
-        node.put("region", change.region());
-        node.put("name", change.name());
         AlarmOwner owner = change.owner();
-        node.put("cluster", owner == null ? null : owner.cluster());
-        node.put("node", owner == null ? null : owner.node());
-        node.put("rule", owner == null ? null : owner.rule());
+        ObjectNode node = head(change.action(), "alarm", change.region(), change.name(), owner == null ? null : owner.cluster(),
+                owner == null ? null : owner.node(), owner == null ? null : owner.rule());
         ObjectNode diff = node.putObject("diff");
         for (FieldDiff d : change.diff()) {
             ObjectNode field = diff.putObject(d.field());
             field.set("from", value(d.from()));
             field.set("to", value(d.to()));
         }
-        node.put("status", outcome == null ? "planned" : outcome.applied() ? "applied" : "failed");
-        if (outcome != null && !outcome.applied()) {
-            node.put("error", outcome.error());
-        }
+        status(node, outcome == null ? null : outcome.applied(), outcome == null ? null : outcome.error());
         return node;
+    }
+
+    /** A dashboard change, with the same members as an alarm change; {@code diff.summary} says what differs. */
+    private static ObjectNode dashboard(DashboardChange change, DashboardOutcome outcome) {
+        ObjectNode node = head(change.action(), "dashboard", change.region(), change.name(), change.cluster(), null, null);
+        node.putObject("diff").put("summary", change.summary());
+        status(node, outcome == null ? null : outcome.applied(), outcome == null ? null : outcome.error());
+        return node;
+    }
+
+    /** The members every change has, in the order tools and people read them. */
+    private static ObjectNode head(Action action, String kind, String region, String name, String cluster, String node, String rule) {
+        ObjectNode head = MAPPER.createObjectNode();
+        head.put("action", action.id());
+        head.put("kind", kind);
+        head.put("region", region);
+        head.put("name", name);
+        head.put("cluster", cluster);
+        head.put("node", node);
+        head.put("rule", rule);
+        return head;
+    }
+
+    private static void status(ObjectNode node, Boolean applied, String error) {
+        node.put("status", applied == null ? "planned" : applied ? "applied" : "failed");
+        if (applied != null && !applied) {
+            node.put("error", error);
+        }
     }
 
     /** Whole-number doubles print as integers: {@code "from":80}, not {@code 80.0}. */

@@ -1,5 +1,8 @@
 package io.cachewatch.report;
 
+import io.cachewatch.dashboard.DashboardChange;
+import io.cachewatch.dashboard.DashboardOutcome;
+import io.cachewatch.dashboard.DashboardPlan;
 import io.cachewatch.plan.Action;
 import io.cachewatch.plan.AlarmChange;
 import io.cachewatch.plan.ChangeOutcome;
@@ -16,9 +19,12 @@ import java.util.SortedMap;
  * @param outcomes one per applied (or attempted) change; empty when nothing was written
  * @param refusals safety-guard refusals; when present nothing was written
  * @param apiCalls AWS calls made, by "Service.Operation"
+ * @param dashboardPlans    one per region when dashboards were reconciled; counted with the alarms in every total
+ * @param dashboardOutcomes one per applied (or attempted) dashboard change
  */
 public record ReconcileReport(RunMode mode, List<RegionPlan> plans, List<ChangeOutcome> outcomes, List<ReportError> errors,
-                              List<String> refusals, SortedMap<String, Long> apiCalls) {
+                              List<String> refusals, SortedMap<String, Long> apiCalls, List<DashboardPlan> dashboardPlans,
+                              List<DashboardOutcome> dashboardOutcomes) {
     public static final int EXIT_OK = 0;
     public static final int EXIT_ERRORS = 1;
     public static final int EXIT_DRIFT = 2;
@@ -30,22 +36,37 @@ public record ReconcileReport(RunMode mode, List<RegionPlan> plans, List<ChangeO
         outcomes = List.copyOf(outcomes);
         errors = List.copyOf(errors);
         refusals = List.copyOf(refusals);
+        dashboardPlans = List.copyOf(dashboardPlans);
+        dashboardOutcomes = List.copyOf(dashboardOutcomes);
     }
 
+    /** A report of alarms only. */
+    public ReconcileReport(RunMode mode, List<RegionPlan> plans, List<ChangeOutcome> outcomes, List<ReportError> errors,
+                           List<String> refusals, SortedMap<String, Long> apiCalls) {
+        this(mode, plans, outcomes, errors, refusals, apiCalls, List.of(), List.of());
+    }
+
+    /** Alarm and dashboard changes of this action. */
     public long count(Action action) {
-        return plans.stream().mapToLong(p -> p.count(action)).sum();
+        return plans.stream().mapToLong(p -> p.count(action)).sum() + dashboardPlans.stream().mapToLong(p -> p.count(action)).sum();
     }
 
     public long unchanged() {
-        return plans.stream().mapToLong(RegionPlan::unchanged).sum();
+        return plans.stream().mapToLong(RegionPlan::unchanged).sum() + dashboardPlans.stream().mapToLong(DashboardPlan::unchanged).sum();
     }
 
     public long failed() {
-        return outcomes.stream().filter(o -> !o.applied()).count();
+        return outcomes.stream().filter(o -> !o.applied()).count() + dashboardOutcomes.stream().filter(o -> !o.applied()).count();
     }
 
     public boolean drift() {
-        return plans.stream().anyMatch(p -> !p.changes().isEmpty());
+        return plans.stream().anyMatch(p -> !p.changes().isEmpty()) || dashboardPlans.stream().anyMatch(p -> !p.changes().isEmpty());
+    }
+
+    public Map<DashboardChange, DashboardOutcome> dashboardOutcomeByChange() {
+        Map<DashboardChange, DashboardOutcome> byChange = new IdentityHashMap<>();
+        dashboardOutcomes.forEach(o -> byChange.put(o.change(), o));
+        return byChange;
     }
 
     /** Outcomes by change, for output next to each planned change. */
@@ -62,6 +83,9 @@ public record ReconcileReport(RunMode mode, List<RegionPlan> plans, List<ChangeO
         outcomes.stream().filter(o -> !o.applied()).forEach(o -> all.add(new ReportError("alarms", o.change().region(),
                 o.change().owner() == null ? null : o.change().owner().cluster(),
                 o.change().action().id() + " " + o.change().name() + ": " + o.error())));
+        dashboardPlans.forEach(p -> p.problems().forEach(pr -> all.add(new ReportError("dashboards", pr.region(), pr.cluster(), pr.message()))));
+        dashboardOutcomes.stream().filter(o -> !o.applied()).forEach(o -> all.add(new ReportError("dashboards", o.change().region(),
+                o.change().cluster(), o.change().action().id() + " " + o.change().name() + ": " + o.error())));
         return all;
     }
 

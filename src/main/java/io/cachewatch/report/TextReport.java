@@ -1,6 +1,9 @@
 package io.cachewatch.report;
 
 import io.cachewatch.alarm.AlarmSpec;
+import io.cachewatch.dashboard.DashboardChange;
+import io.cachewatch.dashboard.DashboardOutcome;
+import io.cachewatch.dashboard.DashboardPlan;
 import io.cachewatch.plan.Action;
 import io.cachewatch.plan.AlarmChange;
 import io.cachewatch.plan.ChangeOutcome;
@@ -33,6 +36,20 @@ public final class TextReport {
             plan.held().forEach(h -> out.append("  kept ").append(h.name()).append(": ").append(h.reason()).append('\n'));
             plan.skips().forEach(s -> out.append("  skipped ").append(s.rule()).append(" on ").append(s.cluster())
                     .append(s.target().equals(s.cluster()) ? "" : " " + s.target()).append(": ").append(s.reason()).append('\n'));
+        }
+        Map<DashboardChange, DashboardOutcome> dashboardOutcomes = report.dashboardOutcomeByChange();
+        for (DashboardPlan plan : report.dashboardPlans()) {
+            out.append("Dashboards ").append(plan.region()).append('\n');
+            for (DashboardChange c : plan.changes()) {
+                DashboardOutcome outcome = dashboardOutcomes.get(c);
+                out.append("    ").append(c.action().sign()).append(' ').append(c.name())
+                        .append(c.cluster() == null ? "" : "  cluster " + c.cluster()).append(": ").append(c.summary())
+                        .append(outcome != null && !outcome.applied() ? "  FAILED: " + outcome.error() : "").append('\n');
+            }
+            if (plan.changes().isEmpty()) {
+                out.append("  no changes (").append(plan.unchanged()).append(" dashboards in sync)\n");
+            }
+            plan.held().forEach(h -> out.append("  kept ").append(h.name()).append(": ").append(h.reason()).append('\n'));
         }
         report.refusals().forEach(r -> out.append("REFUSED ").append(r).append('\n'));
         report.allErrors().forEach(e -> out.append("ERROR ").append(e).append('\n'));

@@ -3,26 +3,15 @@ package io.cachewatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cachewatch.testing.CachewatchJar;
-import io.cachewatch.testing.CloudWatchBridge;
-import io.cachewatch.testing.DemoFleet;
-import io.cachewatch.testing.MotoServer;
+import io.cachewatch.testing.CliTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
@@ -31,58 +20,11 @@ import software.amazon.awssdk.services.cloudwatch.model.Statistic;
  * The reconcile contract end to end: the packaged jar as a separate process, moto for ElastiCache and MemoryDB, and
  * moto's CloudWatch behind the CBOR bridge.
  */
-class ReconcileCliIT {
+class ReconcileCliIT extends CliTestBase {
     /** Alarms the default profile gives the demo fleet (see DemoFleet.seedStandard): 21 + 24 + 15 + 6 + 28. */
     private static final int DEMO_ALARMS = 94;
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static MotoServer moto;
-    private static CloudWatchBridge bridge;
-    private static CloudWatchClient cloudWatch;
-    private DemoFleet fleet;
-    private CachewatchJar cachewatch;
-
-    @BeforeAll
-    static void startServers() {
-        moto = MotoServer.start();
-        bridge = CloudWatchBridge.start(moto.endpoint());
-        cloudWatch = CloudWatchClient.builder().endpointOverride(bridge.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(ApacheHttpClient.create()).build();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        cloudWatch.close();
-        bridge.close();
-        moto.close();
-    }
-
-    @BeforeEach
-    void freshFleet() {
-        moto.reset();
-        bridge.reset();
-        fleet = new DemoFleet(moto.endpoint());
-        fleet.seedStandard();
-        cachewatch = CachewatchJar.packaged().against(moto, bridge);
-    }
-
-    private JsonNode reconcileJson(String... extra) {
-        CachewatchJar.Result result = cachewatch.run(concat(new String[] {"reconcile", "--output", "json"}, extra));
-        try {
-            JsonNode json = JSON.readTree(result.stdout());
-            ((com.fasterxml.jackson.databind.node.ObjectNode) json).put("_exit", result.exitCode());
-            return json;
-        } catch (Exception e) {
-            throw new AssertionError("stdout is not one JSON document: " + result, e);
-        }
-    }
-
-    private static String[] concat(String[] a, String[] b) {
-        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
-    }
+    /** One dashboard per demo cluster (5) and the region's fleet overview; reconciled by default with the alarms. */
+    private static final int DEMO_DASHBOARDS = 6;
 
     private Map<String, MetricAlarm> alarms() {
         return cloudWatch.describeAlarmsPaginator(b -> b.maxRecords(100)).metricAlarms().stream()
@@ -93,7 +35,7 @@ class ReconcileCliIT {
     void firstRunCreatesTheDefaultAlarmsWithCloudWatchsDimensionsAndTheSecondRunChangesNothing() {
         JsonNode first = reconcileJson();
         assertThat(first.get("_exit").asInt()).as(first.toString()).isZero();
-        assertThat(first.at("/summary/create").asInt()).isEqualTo(DEMO_ALARMS);
+        assertThat(first.at("/summary/create").asInt()).isEqualTo(DEMO_ALARMS + DEMO_DASHBOARDS);
         assertThat(first.at("/summary/failed").asInt()).isZero();
         Map<String, MetricAlarm> alarms = alarms();
         assertThat(alarms).hasSize(DEMO_ALARMS);
@@ -121,8 +63,9 @@ class ReconcileCliIT {
         JsonNode second = reconcileJson();
         assertThat(second.get("_exit").asInt()).isZero();
         assertThat(second.at("/summary").toString()).isEqualTo(
-                "{\"create\":0,\"update\":0,\"delete\":0,\"unchanged\":" + DEMO_ALARMS + ",\"failed\":0}");
+                "{\"create\":0,\"update\":0,\"delete\":0,\"unchanged\":" + (DEMO_ALARMS + DEMO_DASHBOARDS) + ",\"failed\":0}");
         assertThat(second.at("/apiCalls").has("CloudWatch.PutMetricAlarm")).isFalse();
+        assertThat(second.at("/apiCalls").has("CloudWatch.PutDashboard")).isFalse();
         assertThat(second.at("/apiCalls").has("CloudWatch.DeleteAlarms")).isFalse();
         assertThat(second.at("/apiCalls/CloudWatch.DescribeAlarms").asInt()).isEqualTo(1);
     }
@@ -169,7 +112,8 @@ class ReconcileCliIT {
         String soloArn = fleet.elastiCache().describeCacheClusters(b -> b.cacheClusterId("solo")).cacheClusters().get(0).arn();
         fleet.tag(soloArn, "cachewatch:ignore", "true");
 
-        JsonNode run = reconcileJson();
+        // alarms only: two of six dashboards would trip the dashboards' own mass-delete guard (DashboardsCliIT covers them)
+        JsonNode run = reconcileJson("--only", "alarms");
         assertThat(run.get("_exit").asInt()).as(run.toString()).isZero();
         assertThat(run.at("/summary/delete").asInt()).isEqualTo(15 + 6);
         assertThat(alarms().keySet()).noneMatch(n -> n.contains("/sessions-mc/") || n.contains("/solo/")).hasSize(DEMO_ALARMS - 21);
@@ -185,7 +129,7 @@ class ReconcileCliIT {
         JsonNode run = reconcileJson();
         assertThat(run.get("_exit").asInt()).isEqualTo(1);
         assertThat(run.at("/summary/delete").asInt()).isZero();
-        assertThat(run.at("/held")).hasSize(15);
+        assertThat(run.at("/held")).hasSize(15 + 1); // sessions-mc's alarms and its dashboard
         assertThat(run.at("/errors/0/source").asText()).isEqualTo("discovery");
         assertThat(alarms()).hasSize(DEMO_ALARMS);
     }
@@ -198,7 +142,8 @@ class ReconcileCliIT {
 
         JsonNode refused = reconcileJson();
         assertThat(refused.get("_exit").asInt()).as(refused.toString()).isEqualTo(3);
-        assertThat(refused.at("/refused/0").asText()).contains("43 of 94");
+        assertThat(refused.at("/refused/0").asText()).contains("43 of 94 managed alarms");
+        assertThat(refused.at("/refused/1").asText()).contains("2 of 6 managed dashboards");
         assertThat(refused.at("/changes/0/status").asText()).isEqualTo("planned");
         assertThat(alarms()).hasSize(DEMO_ALARMS);
 
@@ -217,8 +162,11 @@ class ReconcileCliIT {
         cachewatch.env("AWS_ENDPOINT_URL_ELASTICACHE", "http://127.0.0.1:9").env("AWS_ENDPOINT_URL_MEMORYDB", "http://127.0.0.1:9");
         JsonNode plan = reconcileJson("--inventory", file.toString());
         assertThat(plan.get("_exit").asInt()).as(plan.toString()).isZero();
-        assertThat(plan.at("/summary/create").asInt()).isEqualTo(DEMO_ALARMS);
-        assertThat(plan.at("/apiCalls").fieldNames()).toIterable().containsExactly("CloudWatch.DescribeAlarms");
+        assertThat(plan.at("/summary/create").asInt()).isEqualTo(DEMO_ALARMS + DEMO_DASHBOARDS);
+        // CloudWatch only, and only reads: no dashboard exists yet, so there is nothing to GetDashboard
+        assertThat(plan.at("/apiCalls").fieldNames()).toIterable().containsExactly("CloudWatch.DescribeAlarms", "CloudWatch.ListDashboards");
+        JsonNode alarmsOnly = reconcileJson("--inventory", file.toString(), "--only", "alarms");
+        assertThat(alarmsOnly.at("/apiCalls").fieldNames()).toIterable().containsExactly("CloudWatch.DescribeAlarms");
         assertThat(alarms()).isEmpty();
     }
 
@@ -226,8 +174,9 @@ class ReconcileCliIT {
     void textOutputReadsLikeAPlan() {
         CachewatchJar.Result result = cachewatch.run("reconcile", "--dry-run");
         assertThat(result.exitCode()).isZero();
-        assertThat(result.stdout()).contains("Region us-east-1", "  cluster ledger", "    + cachewatch-memorydb/ledger/ledger-0001-001/cpu-high")
-                .endsWith("Plan: " + DEMO_ALARMS + " to create, 0 to update, 0 to delete, 0 unchanged, 0 failed.\n");
+        assertThat(result.stdout()).contains("Region us-east-1", "  cluster ledger", "    + cachewatch-memorydb/ledger/ledger-0001-001/cpu-high",
+                        "Dashboards us-east-1", "    + cachewatch-us-east-1-memorydb-ledger  cluster ledger: 9 widgets, 28 metrics, template memorydb")
+                .endsWith("Plan: " + (DEMO_ALARMS + DEMO_DASHBOARDS) + " to create, 0 to update, 0 to delete, 0 unchanged, 0 failed.\n");
         assertThat(alarms()).isEmpty();
     }
 

@@ -96,4 +96,27 @@ class ReconcileReportTest {
         assertThat(new ReconcileReport(RunMode.CHECK, List.of(), List.of(), List.of(new ReportError("discovery", "r", null, "denied")),
                 List.of(), new TreeMap<>()).exitCode()).isEqualTo(1);
     }
+
+    @Test
+    void dashboardChangesAreChangesOfKindDashboardAndCountEverywhere() throws Exception {
+        var change = new io.cachewatch.dashboard.DashboardChange(Action.UPDATE, "us-east-1", "cachewatch-us-east-1-elasticache-orders",
+                "orders", "1 widget changed (Engine CPU (%))", new ObjectMapper().createObjectNode());
+        var dashboards = new io.cachewatch.dashboard.DashboardPlan("us-east-1", List.of(change), 5, 6, List.of(), List.of());
+        ReconcileReport report = new ReconcileReport(RunMode.CHECK, List.of(PLAN), List.of(), List.of(), List.of(), new TreeMap<>(),
+                List.of(dashboards), List.of());
+
+        JsonNode json = new ObjectMapper().readTree(JsonReport.render(report));
+        assertThat(json.at("/summary").toString()).isEqualTo("{\"create\":1,\"update\":2,\"delete\":0,\"unchanged\":12,\"failed\":0}");
+        assertThat(json.at("/changes/2").toString()).isEqualTo("{\"action\":\"update\",\"kind\":\"dashboard\",\"region\":\"us-east-1\","
+                + "\"name\":\"cachewatch-us-east-1-elasticache-orders\",\"cluster\":\"orders\",\"node\":null,\"rule\":null,"
+                + "\"diff\":{\"summary\":\"1 widget changed (Engine CPU (%))\"},\"status\":\"planned\"}");
+        assertThat(TextReport.render(report)).contains("Dashboards us-east-1\n    ~ cachewatch-us-east-1-elasticache-orders  cluster orders: 1 widget changed (Engine CPU (%))\n");
+        assertThat(report.exitCode()).isEqualTo(ReconcileReport.EXIT_DRIFT);
+
+        var inSync = new io.cachewatch.dashboard.DashboardPlan("us-east-1", List.of(), 6, 6, List.of(), List.of());
+        ReconcileReport onlyDashboards = new ReconcileReport(RunMode.CHECK, List.of(), List.of(), List.of(), List.of(), new TreeMap<>(),
+                List.of(inSync), List.of());
+        assertThat(onlyDashboards.exitCode()).isZero();
+        assertThat(TextReport.render(onlyDashboards)).contains("  no changes (6 dashboards in sync)");
+    }
 }

@@ -55,6 +55,7 @@ public final class CachewatchJar {
         // behaviour tests need no pacing at CloudWatch's quota; pacing itself is measured by PacingBench
         env.put("CACHEWATCH_RATES_PUT_METRIC_ALARM", "200");
         env.put("CACHEWATCH_RATES_DELETE_ALARMS", "200");
+        env.put("CACHEWATCH_DASHBOARDS_RATE", "200");
         return this;
     }
 

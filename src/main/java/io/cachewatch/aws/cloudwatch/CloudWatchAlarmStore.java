@@ -6,7 +6,6 @@ import io.cachewatch.alarm.AlarmStoreException;
 import io.cachewatch.alarm.DesiredAlarm;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -82,15 +81,14 @@ public final class CloudWatchAlarmStore implements AlarmStore {
 
     @Override
     public void delete(List<String> names) {
-        List<String> unique = List.copyOf(new LinkedHashSet<>(names));
-        for (int from = 0; from < unique.size(); from += DELETE_BATCH) {
-            List<String> batch = unique.subList(from, Math.min(unique.size(), from + DELETE_BATCH));
+        for (List<String> batch : Batches.of(names, DELETE_BATCH)) {
             pacers.deleteAlarms().acquire();
             call("DeleteAlarms", batch.get(0), () -> client.deleteAlarms(b -> b.alarmNames(batch)));
         }
     }
 
-    private static <T> T call(String operation, String alarmName, Supplier<T> call) {
+    /** Runs one SDK call; a failure after the client's retries becomes an {@link AlarmStoreException} naming the resource. */
+    static <T> T call(String operation, String alarmName, Supplier<T> call) {
         try {
             return call.get();
         } catch (AwsServiceException e) {

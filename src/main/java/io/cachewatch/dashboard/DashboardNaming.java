@@ -1,0 +1,64 @@
+package io.cachewatch.dashboard;
+
+import io.cachewatch.alarm.Names;
+import io.cachewatch.inventory.Cluster;
+
+/**
+ * Deterministic dashboard names. Dashboards are global, not regional, so every name carries its region:
+ * {@code <prefix><region>-<kind>-<cluster id>} per cluster ({@code cachewatch-us-east-1-memorydb-ledger}), with
+ * {@code --page-<n>} for the second and later pages of a split cluster, and {@code <prefix><region>--fleet} for the
+ * region's overview. The kind is part of the name because ElastiCache and MemoryDB may both have a cluster called
+ * {@code ledger}. Cluster ids never contain two hyphens in a row (ElastiCache and MemoryDB naming rules), so
+ * {@code --} cannot clash with a cluster's own name.
+ */
+public record DashboardNaming(String prefix) {
+    /** CloudWatch's limit on DashboardName. */
+    public static final int MAX_LENGTH = 255;
+    /** Room kept for a page suffix so that a long cluster name keeps its pages apart. */
+    private static final int SUFFIX_ROOM = 12;
+
+    public DashboardNaming {
+        if (prefix == null || prefix.isBlank()) {
+            throw new IllegalArgumentException("dashboard name prefix must not be empty: it is how cachewatch knows its own dashboards");
+        }
+        if (!prefix.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new IllegalArgumentException("dashboard name prefix '" + prefix + "' must be 1–64 characters of A-Z a-z 0-9 - _");
+        }
+    }
+
+    /** Page 1 is the base name; page n > 1 appends {@code --page-n}. */
+    public String cluster(Cluster cluster, int page) {
+        String base = Names.fit(clean(prefix + cluster.region() + "-" + cluster.kind().id() + "-" + cluster.id()),
+                MAX_LENGTH - SUFFIX_ROOM, '-');
+        return page <= 1 ? base : base + "--page-" + page;
+    }
+
+    public String fleet(String region) {
+        return prefix + clean(region) + "--fleet";
+    }
+
+    /** Every managed dashboard of a region starts with this. */
+    public String regionPrefix(String region) {
+        return prefix + clean(region) + "-";
+    }
+
+    /**
+     * True when {@code name} is one cachewatch makes for the region: a cluster or fleet name under the region's prefix.
+     * Anything else under the prefix (a hand-made {@code cachewatch-us-east-1-mine}) is not ours and never deleted.
+     */
+    public boolean owns(String region, String name) {
+        return name.startsWith(regionPrefix(region))
+                && name.substring(regionPrefix(region).length()).matches("((elasticache|serverless|memorydb)-[A-Za-z0-9_-]+|-fleet)(--page-\\d+)?");
+    }
+
+    /** True when {@code name} is the cluster's page 1 or one of its later pages. */
+    public boolean ofCluster(String name, Cluster cluster) {
+        String base = cluster(cluster, 1);
+        return name.equals(base) || name.startsWith(base + "--page-");
+    }
+
+    /** Dashboard names allow only A-Z a-z 0-9 - _; anything else becomes '-'. */
+    static String clean(String name) {
+        return name.replaceAll("[^A-Za-z0-9_-]", "-");
+    }
+}

@@ -1,0 +1,127 @@
+package io.cachewatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cachewatch.testing.CachewatchJar;
+import io.cachewatch.testing.CliTestBase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudwatch.model.DashboardEntry;
+
+/**
+ * The issue's "done when", end to end with the packaged jar: reconcile creates one dashboard per cluster and one fleet
+ * dashboard per region whose lines are exactly the nodes' published dimensions; a second run changes nothing; a hand
+ * edit is reverted; a deleted cluster's dashboard disappears.
+ */
+class DashboardsCliIT extends CliTestBase {
+    private static final List<String> DASHBOARDS = List.of("cachewatch-us-east-1--fleet", "cachewatch-us-east-1-elasticache-feed",
+            "cachewatch-us-east-1-elasticache-orders", "cachewatch-us-east-1-elasticache-sessions-mc",
+            "cachewatch-us-east-1-elasticache-solo", "cachewatch-us-east-1-memorydb-ledger");
+
+    private List<String> dashboards() {
+        return cloudWatch.listDashboards(b -> b.dashboardNamePrefix("cachewatch-")).dashboardEntries().stream()
+                .map(DashboardEntry::dashboardName).sorted().toList();
+    }
+
+    private JsonNode body(String name) throws Exception {
+        return JSON.readTree(cloudWatch.getDashboard(b -> b.dashboardName(name)).dashboardBody());
+    }
+
+    private static Set<String> lines(JsonNode widget) {
+        Set<String> lines = new TreeSet<>();
+        for (JsonNode line : widget.at("/properties/metrics")) {
+            lines.add(line.get(2).asText() + "=" + line.get(3).asText() + "," + line.get(4).asText() + "=" + line.get(5).asText());
+        }
+        return lines;
+    }
+
+    private static List<JsonNode> changesOfKind(JsonNode report, String kind) {
+        List<JsonNode> out = new ArrayList<>();
+        report.at("/changes").forEach(c -> {
+            if (c.path("kind").asText().equals(kind)) {
+                out.add(c);
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void createsOnePerClusterAndTheFleetThenChangesNothingThenRevertsAHandEditThenDeletesAGoneClustersDashboard() throws Exception {
+        JsonNode first = reconcileJson();
+        assertThat(first.get("_exit").asInt()).as(first.toString()).isZero();
+        assertThat(changesOfKind(first, "dashboard")).extracting(c -> c.path("name").asText()).containsExactlyInAnyOrderElementsOf(DASHBOARDS);
+        assertThat(changesOfKind(first, "dashboard")).allMatch(c -> c.path("status").asText().equals("applied"));
+        assertThat(dashboards()).isEqualTo(DASHBOARDS);
+
+        // every line of a node graph is a node, on exactly the dimensions CloudWatch publishes (member cluster + node id)
+        JsonNode orders = body("cachewatch-us-east-1-elasticache-orders");
+        JsonNode engineCpu = orders.at("/widgets/2");
+        assertThat(engineCpu.at("/properties/metrics/0/1").asText()).isEqualTo("EngineCPUUtilization");
+        assertThat(lines(engineCpu)).containsExactly("CacheClusterId=orders-001,CacheNodeId=0001",
+                "CacheClusterId=orders-002,CacheNodeId=0001", "CacheClusterId=orders-003,CacheNodeId=0001");
+        assertThat(engineCpu.at("/properties/annotations/horizontal/0/value").asInt()).isEqualTo(70); // production profile
+        assertThat(lines(body("cachewatch-us-east-1-memorydb-ledger").at("/widgets/2"))).containsExactly(
+                "ClusterName=ledger,NodeName=ledger-0001-001", "ClusterName=ledger,NodeName=ledger-0001-002",
+                "ClusterName=ledger,NodeName=ledger-0002-001", "ClusterName=ledger,NodeName=ledger-0002-002");
+        assertThat(orders.at("/widgets/1/properties/alarms/0").asText()).startsWith("arn:aws:cloudwatch:us-east-1:123456789012:alarm:cachewatch-");
+
+        bridge.calls().reset();
+        JsonNode second = reconcileJson();
+        assertThat(second.get("_exit").asInt()).isZero();
+        assertThat(second.at("/changes")).isEmpty();
+        assertThat(second.at("/apiCalls").has("CloudWatch.PutDashboard")).isFalse();
+        assertThat(second.at("/apiCalls/CloudWatch.GetDashboard").asInt()).isEqualTo(DASHBOARDS.size());
+        assertThat(bridge.calls().count("PutDashboard")).isZero();
+
+        ObjectNode edited = (ObjectNode) body("cachewatch-us-east-1-elasticache-feed");
+        edited.withArray("widgets").remove(3);
+        cloudWatch.putDashboard(b -> b.dashboardName("cachewatch-us-east-1-elasticache-feed").dashboardBody(edited.toString()));
+        JsonNode check = reconcileJson("--check");
+        assertThat(check.get("_exit").asInt()).isEqualTo(2);
+        assertThat(check.at("/summary/update").asInt()).isEqualTo(1);
+        assertThat(check.at("/changes/0/kind").asText()).isEqualTo("dashboard");
+        assertThat(check.at("/changes/0/diff/summary").asText()).isEqualTo("1 widget added (Host CPU (%))");
+        JsonNode fix = reconcileJson();
+        assertThat(fix.at("/changes/0/status").asText()).isEqualTo("applied");
+        assertThat(reconcileJson("--check").get("_exit").asInt()).isZero();
+
+        fleet.elastiCache().deleteCacheCluster(b -> b.cacheClusterId("sessions-mc"));
+        JsonNode gone = reconcileJson();
+        assertThat(gone.get("_exit").asInt()).as(gone.toString()).isZero();
+        assertThat(changesOfKind(gone, "dashboard")).extracting(c -> c.path("action").asText() + " " + c.path("name").asText())
+                .containsExactlyInAnyOrder("delete cachewatch-us-east-1-elasticache-sessions-mc", "update cachewatch-us-east-1--fleet");
+        assertThat(dashboards()).doesNotContain("cachewatch-us-east-1-elasticache-sessions-mc").hasSize(DASHBOARDS.size() - 1);
+    }
+
+    @Test
+    void onlyDashboardsNeverReadsAlarmsAndOnlyAlarmsNeverTouchesDashboards() {
+        JsonNode dashboardsOnly = reconcileJson("--only", "dashboards");
+        assertThat(dashboardsOnly.get("_exit").asInt()).as(dashboardsOnly.toString()).isZero();
+        assertThat(dashboardsOnly.at("/summary/create").asInt()).isEqualTo(DASHBOARDS.size());
+        assertThat(dashboardsOnly.at("/apiCalls").has("CloudWatch.DescribeAlarms")).isFalse();
+        assertThat(cloudWatch.describeAlarms().metricAlarms()).isEmpty();
+
+        bridge.calls().reset();
+        JsonNode alarmsOnly = reconcileJson("--only", "alarms");
+        assertThat(alarmsOnly.get("_exit").asInt()).isZero();
+        assertThat(changesOfKind(alarmsOnly, "dashboard")).isEmpty();
+        assertThat(bridge.calls().operations()).allMatch(op -> op.equals("DescribeAlarms") || op.equals("PutMetricAlarm"));
+    }
+
+    @Test
+    void anUnknownTemplateTagIsAnErrorAndKeepsThatClustersDashboard() {
+        assertThat(reconcileJson().get("_exit").asInt()).isZero();
+        String soloArn = fleet.elastiCache().describeCacheClusters(b -> b.cacheClusterId("solo")).cacheClusters().get(0).arn();
+        fleet.tag(soloArn, "cachewatch:dashboard", "no-such-template");
+        JsonNode run = reconcileJson();
+        assertThat(run.get("_exit").asInt()).isEqualTo(1);
+        assertThat(run.at("/errors/0/source").asText()).isEqualTo("dashboards");
+        assertThat(run.at("/errors/0/message").asText()).contains("cachewatch:dashboard=no-such-template", "known: [fleet, memcached");
+        assertThat(dashboards()).contains("cachewatch-us-east-1-elasticache-solo");
+    }
+}

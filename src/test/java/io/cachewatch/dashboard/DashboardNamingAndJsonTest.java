@@ -1,0 +1,54 @@
+package io.cachewatch.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cachewatch.Fixtures;
+import io.cachewatch.inventory.Cluster;
+import org.junit.jupiter.api.Test;
+
+/** Names (global, so regional), and the normalization the comparison rests on. */
+class DashboardNamingAndJsonTest {
+    private final DashboardNaming naming = new DashboardNaming("cachewatch-");
+
+    @Test
+    void namesCarryRegionKindAndClusterAndPages() {
+        Cluster ledger = Fixtures.memoryDb("ledger", 1, 1);
+        assertThat(naming.cluster(ledger, 1)).isEqualTo("cachewatch-us-east-1-memorydb-ledger");
+        assertThat(naming.cluster(ledger, 3)).isEqualTo("cachewatch-us-east-1-memorydb-ledger--page-3");
+        assertThat(naming.fleet("eu-west-1")).isEqualTo("cachewatch-eu-west-1--fleet");
+        assertThat(naming.owns("us-east-1", "cachewatch-us-east-1-memorydb-ledger--page-3")).isTrue();
+        assertThat(naming.owns("us-east-1", "cachewatch-us-east-1--fleet")).isTrue();
+        assertThat(naming.owns("us-east-1", "cachewatch-eu-west-1--fleet")).isFalse();
+        assertThat(naming.owns("us-east-1", "cachewatch-us-east-1-mine")).isFalse();
+    }
+
+    @Test
+    void longNamesFitIn255CharactersAndStayUnique() {
+        String id = "c" + "x".repeat(300);
+        String a = naming.cluster(Fixtures.redisSingleNode(id + "a", "cache.t4g.small", 2), 2);
+        String b = naming.cluster(Fixtures.redisSingleNode(id + "b", "cache.t4g.small", 2), 2);
+        assertThat(a).hasSizeLessThanOrEqualTo(255).matches("[A-Za-z0-9_-]+").endsWith("--page-2").isNotEqualTo(b);
+    }
+
+    @Test
+    void prefixMustBeAValidDashboardName() {
+        assertThatThrownBy(() -> new DashboardNaming("cache watch/")).hasMessageContaining("A-Z a-z 0-9 - _");
+    }
+
+    @Test
+    void normalizationIgnoresNumberFormsMemberOrderAndNulls() throws Exception {
+        var a = DashboardJson.parse("{\"widgets\":[{\"width\":24,\"properties\":{\"a\":1,\"b\":80}}]}");
+        var b = DashboardJson.parse("{ \"widgets\" : [ { \"properties\" : { \"b\" : 8.0E1, \"a\" : 1.00, \"c\": null }, \"width\" : 24.0 } ] }");
+        assertThat(DashboardJson.same(a, b)).isTrue();
+        var reordered = DashboardJson.parse("{\"widgets\":[{\"width\":24,\"properties\":{\"a\":1,\"b\":81}}]}");
+        assertThat(DashboardJson.same(a, reordered)).isFalse();
+        assertThat(DashboardJson.diff(a, reordered).summary()).isEqualTo("1 widget changed (widget #1)");
+    }
+
+    @Test
+    void invalidJsonNamesTheLine() {
+        assertThatThrownBy(() -> DashboardJson.parse("{\n\"widgets\": [\n}\n")).isInstanceOfSatisfying(DashboardJson.InvalidJson.class,
+                e -> assertThat(e.line()).isEqualTo(3));
+    }
+}
