@@ -21,8 +21,8 @@ class IamPolicyTest {
     @Test
     void anOperationWithoutItsPermissionIsFoundAndSoIsAnUnusedGrant() throws Exception {
         Set<String> granted = IamPolicy.actions(Path.of("deploy/iam-policy.json"));
-        assertThat(IamPolicy.missing(List.of("CloudWatch.PutDashboard", "CloudWatch.DescribeAlarms"), granted))
-                .containsExactly("cloudwatch:PutDashboard");
+        assertThat(IamPolicy.missing(List.of("CloudWatch.SetAlarmState", "CloudWatch.DescribeAlarms"), granted))
+                .containsExactly("cloudwatch:SetAlarmState");
         assertThat(IamPolicy.unused(List.of("CloudWatch.DescribeAlarms"), granted)).contains("cloudwatch:PutMetricAlarm")
                 .doesNotContain("cloudwatch:DescribeAlarms");
         assertThat(IamPolicy.missing(List.of("CloudWatch.PutMetricAlarm"), granted)).isEmpty();
