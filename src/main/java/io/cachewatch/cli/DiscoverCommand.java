@@ -6,21 +6,20 @@ import io.cachewatch.report.InventoryText;
 import io.cachewatch.report.ReconcileReport;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "discover", mixinStandardHelpOptions = true,
         description = "Prints every cluster, shard and node of the configured regions. The JSON form is what reconcile --inventory reads.")
 public class DiscoverCommand implements Callable<Integer> {
-    @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
-    @Option(names = "--region", paramLabel = "R", description = "Region to discover; repeatable (default: cachewatch.regions).")
-    List<String> regions;
+    @Mixin
+    RegionsOption regions;
 
     @Spec
     CommandSpec spec;
@@ -30,9 +29,9 @@ public class DiscoverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Fleet fleet = wiring.discovery().discover(wiring.regions(regions));
+        Fleet fleet = wiring.discovery().discover(regions.resolve(wiring));
         PrintWriter out = spec.commandLine().getOut();
-        if (output == OutputFormat.json) {
+        if (output.json()) {
             InventoryJson.write(fleet, out);
             out.println();
         } else {

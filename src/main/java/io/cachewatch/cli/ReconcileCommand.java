@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,11 +34,11 @@ public class ReconcileCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Show the plan, write nothing, exit 2 when anything would change.")
     boolean check;
 
-    @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
-    @Option(names = "--region", paramLabel = "R", description = "Region to reconcile; repeatable (default: cachewatch.regions).")
-    List<String> regions;
+    @Mixin
+    RegionsOption regions;
 
     @Option(names = "--inventory", paramLabel = "FILE",
             description = "Plan against a saved inventory (discover --output json) instead of calling ElastiCache/MemoryDB; writes nothing.")
@@ -49,8 +50,8 @@ public class ReconcileCommand implements Callable<Integer> {
     @Option(names = "--only", paramLabel = "WHAT", description = "alarms or dashboards (default: both).")
     Reconciler.Only only;
 
-    @Option(names = "--profiles", paramLabel = "DIR", description = "Profile directory (default: cachewatch.profiles.dir, ./alarm-profiles).")
-    Path profiles;
+    @Mixin
+    ProfilesOption profiles;
 
     @Spec
     CommandSpec spec;
@@ -64,7 +65,7 @@ public class ReconcileCommand implements Callable<Integer> {
         if (inventory != null && !dryRun && !check) {
             spec.commandLine().getErr().println("cachewatch: --inventory plans only: nothing is written");
         }
-        ProfileLoading.Loaded loaded = ProfileLoading.load(ProfileLoading.directory(profiles, wiring));
+        ProfileLoading.Loaded loaded = ProfileLoading.load(profiles.directory(wiring));
         if (!loaded.problems().isEmpty()) {
             List<ReportError> errors = loaded.problems().stream()
                     .map(p -> new ReportError("profile", null, null, p.toString())).toList();
@@ -82,9 +83,9 @@ public class ReconcileCommand implements Callable<Integer> {
         }
         DesiredAlarms desired = wiring.desiredAlarms(loaded.catalog());
         MassDeleteGuard guard = wiring.guard(); // configuration errors surface before any AWS call
-        Fleet fleet = inventory != null ? fromFile() : wiring.discovery().discover(wiring.regions(regions));
+        Fleet fleet = inventory != null ? fromFile() : wiring.discovery().discover(regions.resolve(wiring));
         Reconciler reconciler = new Reconciler(desired, wiring::alarmStore, guard,
-                TerminalProgress.forConsole(mode == RunMode.APPLY && output == OutputFormat.text), () -> false, dashboards);
+                TerminalProgress.forConsole(mode == RunMode.APPLY && !output.json()), () -> false, dashboards);
         ReconcileReport report = reconciler.run(fleet,
                 new Reconciler.Options(mode, allowMassDelete, wiring.config().alarms().prefix(), only), wiring.aws().recorder()::snapshot);
         return print(report);
@@ -92,16 +93,16 @@ public class ReconcileCommand implements Callable<Integer> {
 
     private Fleet fromFile() throws java.io.IOException {
         Fleet fleet = InventoryJson.read(inventory);
-        if (regions == null || regions.isEmpty()) {
+        if (regions.named().isEmpty()) {
             return fleet;
         }
-        List<RegionInventory> wanted = fleet.regions().stream().filter(r -> regions.contains(r.region())).toList();
+        List<RegionInventory> wanted = fleet.regions().stream().filter(r -> regions.named().contains(r.region())).toList();
         return new Fleet(wanted);
     }
 
     private int print(ReconcileReport report) {
         PrintWriter out = spec.commandLine().getOut();
-        out.print(output == OutputFormat.json ? JsonReport.render(report) + "\n" : TextReport.render(report));
+        out.print(output.json() ? JsonReport.render(report) + "\n" : TextReport.render(report));
         out.flush();
         return report.exitCode();
     }

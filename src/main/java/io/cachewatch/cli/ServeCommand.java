@@ -15,8 +15,8 @@ import java.util.concurrent.CountDownLatch;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 
@@ -26,8 +26,8 @@ import sun.misc.Signal;
 public class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = Logger.getLogger(ServeCommand.class);
 
-    @Option(names = "--profiles", paramLabel = "DIR", description = "Profile directory (default: cachewatch.profiles.dir, ./alarm-profiles).")
-    Path profiles;
+    @Mixin
+    ProfilesOption profiles;
 
     @Spec
     CommandSpec spec;
@@ -49,7 +49,7 @@ public class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Path dir = ProfileLoading.directory(profiles, wiring);
+        Path dir = profiles.directory(wiring);
         ProfileLoading.Loaded first = ProfileLoading.load(dir);
         if (!first.problems().isEmpty()) {
             first.problems().forEach(p -> spec.commandLine().getErr().println(p));

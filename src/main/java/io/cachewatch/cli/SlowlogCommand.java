@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,11 +43,11 @@ public class SlowlogCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print findings only: publish nothing, keep no state.")
     boolean dryRun;
 
-    @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
-    @Option(names = "--region", paramLabel = "R", description = "Region to read; repeatable (default: cachewatch.regions).")
-    List<String> regions;
+    @Mixin
+    RegionsOption regions;
 
     @Option(names = "--cluster", paramLabel = "ID", description = "Only this cluster; repeatable (default: every cluster).")
     List<String> clusters;
@@ -79,7 +80,7 @@ public class SlowlogCommand implements Callable<Integer> {
         RedisSlowlogReader.Settings settings = new RedisSlowlogReader.Settings(config.connectTimeout(), config.commandTimeout(),
                 config.concurrency(), config.maxEntries(), config.tlsCaFile().orElse(null));
         try (RedisSlowlogReader reader = new RedisSlowlogReader(vertx, settings)) {
-            Fleet fleet = wiring.discovery().discover(wiring.regions(regions));
+            Fleet fleet = wiring.discovery().discover(regions.resolve(wiring));
             fleet.errors().forEach(e -> spec.commandLine().getErr().println("discovery " + e.region() + " " + e.operation() + ": " + e.message()));
             SlowlogTargets.Plan plan = SlowlogTargets.of(fleet.clusters(), config, clusters);
             while (true) {
@@ -112,7 +113,7 @@ public class SlowlogCommand implements Callable<Integer> {
     private void print(SlowlogPoll.Outcome outcome, SlowlogTargets.Plan plan, SnsPublisher.Result delivery, Fleet fleet) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         String mode = dryRun ? "dry-run" : "sent";
-        if (output == OutputFormat.json) {
+        if (output.json()) {
             ObjectNode root = JSON.createObjectNode();
             root.put("mode", dryRun ? "dry-run" : "publish");
             ArrayNode findings = root.putArray("findings");

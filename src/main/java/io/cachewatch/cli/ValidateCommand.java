@@ -6,15 +6,15 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Checks every alarm profile; each problem is printed as file:line: field: message.")
 public class ValidateCommand implements Callable<Integer> {
-    @Option(names = "--profiles", paramLabel = "DIR", description = "Profile directory (default: cachewatch.profiles.dir, ./alarm-profiles).")
-    Path profiles;
+    @Mixin
+    ProfilesOption profiles;
 
     @Spec
     CommandSpec spec;
@@ -24,7 +24,7 @@ public class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path dir = ProfileLoading.directory(profiles, wiring);
+        Path dir = profiles.directory(wiring);
         ProfileLoading.Loaded loaded = ProfileLoading.load(dir);
         if (!loaded.problems().isEmpty()) {
             loaded.problems().forEach(p -> spec.commandLine().getErr().println(p));

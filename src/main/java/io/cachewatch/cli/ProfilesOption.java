@@ -1,0 +1,15 @@
+package io.cachewatch.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code --profiles DIR}, shared by every command that reads alarm profiles. */
+public class ProfilesOption {
+    @Option(names = "--profiles", paramLabel = "DIR", description = "Profile directory (default: cachewatch.profiles.dir, ./alarm-profiles).")
+    Path dir;
+
+    /** The directory named on the command line, or the configured one. */
+    Path directory(Wiring wiring) {
+        return ProfileLoading.directory(dir, wiring);
+    }
+}
