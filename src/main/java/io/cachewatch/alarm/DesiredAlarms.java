@@ -7,6 +7,7 @@ import io.cachewatch.profile.AlarmProfile;
 import io.cachewatch.profile.AlarmRule;
 import io.cachewatch.profile.Applicability;
 import io.cachewatch.profile.Expression;
+import io.cachewatch.profile.MetricCatalog;
 import io.cachewatch.profile.ProfileChoice;
 import io.cachewatch.profile.ProfileSelector;
 import io.cachewatch.profile.Scope;
@@ -23,9 +24,6 @@ import java.util.stream.Collectors;
 
 /** Desired alarms = inventory × selected profile, with every skipped rule and problem cluster accounted for. */
 public final class DesiredAlarms {
-    /** Metrics whose values are percentages: a computed threshold outside 0..100 could never be crossed. */
-    private static final Set<String> PERCENT_METRICS = Set.of("CPUUtilization", "EngineCPUUtilization",
-            "DatabaseMemoryUsagePercentage", "DatabaseCapacityUsagePercentage", "CacheHitRate");
 
     /** A cluster on its way out needs no alarms: they would only report missing data until it disappears. */
     private static final Set<String> GONE = Set.of("deleting", "deleted");
@@ -133,8 +131,12 @@ public final class DesiredAlarms {
             }
             threshold = value.getAsDouble();
         }
-        if (PERCENT_METRICS.contains(rule.metric()) && (threshold < 0 || threshold > 100)) {
-            out.skip(target, rule, "threshold " + threshold + " is outside 0..100 for percentage metric " + rule.metric());
+        // a computed threshold outside the metric's range (0..100 for percentages) could never be crossed
+        double computed = threshold;
+        var range = MetricCatalog.definition(rule.metric());
+        if (range.isPresent() && (computed < 0 || computed > range.get().max())) {
+            out.skip(target, rule, "threshold " + threshold + " is outside 0.." + (range.get().percent() ? "100 for percentage" : "∞ for")
+                    + " metric " + rule.metric());
             return java.util.Optional.empty();
         }
         String node = target.node() == null ? null : target.label();

@@ -151,6 +151,18 @@ class DesiredAlarmsTest {
     }
 
     @Test
+    void aThresholdOutsideTheMetricsRangeIsSkippedWithAReason() {
+        Cluster tagged = Fixtures.withTags(Fixtures.redisReplicationGroup("orders", 1, Map.of()),
+                Map.of("cachewatch:memory-high.threshold", "150"));
+        DesiredState state = state(tagged);
+        assertThat(rulesCount(state)).doesNotContainKey("memory-high").containsEntry("cpu-high", 2L);
+        assertThat(state.skips()).hasSize(2).allSatisfy(s -> {
+            assertThat(s.rule()).isEqualTo("memory-high");
+            assertThat(s.reason()).contains("150.0 is outside 0..100 for percentage metric DatabaseMemoryUsagePercentage");
+        });
+    }
+
+    @Test
     void optedOutClustersGetNothingAndBadTagsHoldTheCluster() {
         Cluster ignored = Fixtures.withTags(Fixtures.memcached("old", 2), Map.of("cachewatch:ignore", "true"));
         DesiredState state = state(ignored);

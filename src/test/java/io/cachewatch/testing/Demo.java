@@ -1,7 +1,6 @@
 package io.cachewatch.testing;
 
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
