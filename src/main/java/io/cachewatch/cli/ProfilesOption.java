@@ -10,6 +10,6 @@ public class ProfilesOption {
 
     /** The directory named on the command line, or the configured one. */
     Path directory(Wiring wiring) {
-        return ProfileLoading.directory(dir, wiring);
+        return dir != null ? dir : Path.of(wiring.config().profiles().dir());
     }
 }
