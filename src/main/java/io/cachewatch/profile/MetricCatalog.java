@@ -93,6 +93,9 @@ public final class MetricCatalog {
 
     /** (kind, engine) to metric names; combinations AWS does not offer (MemoryDB Memcached) are absent. */
     private static final Map<String, Set<String>> PUBLISHED = published();
+    /** Every metric some kind publishes, for lookups on the planning path (one per desired alarm). */
+    private static final Set<String> KNOWN = PUBLISHED.values().stream().flatMap(Set::stream)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private MetricCatalog() {
     }
@@ -126,8 +129,7 @@ public final class MetricCatalog {
 
     /** The metric's definition when some kind publishes it. */
     public static Optional<MetricDefinition> definition(String metric) {
-        boolean known = PUBLISHED.values().stream().anyMatch(names -> names.contains(metric));
-        return known ? Optional.of(new MetricDefinition(metric, PERCENT.contains(metric))) : Optional.empty();
+        return KNOWN.contains(metric) ? Optional.of(new MetricDefinition(metric, PERCENT.contains(metric))) : Optional.empty();
     }
 
     private static Map<String, Set<String>> published() {
