@@ -27,6 +27,7 @@ public final class CachewatchJar {
     private final Path jar;
     private final Path workDir;
     private final Map<String, String> env = new HashMap<>();
+    private final List<String> jvmOptions = new ArrayList<>();
 
     public CachewatchJar(Path jar, Path workDir) {
         this.jar = jar;
@@ -64,6 +65,12 @@ public final class CachewatchJar {
         return this;
     }
 
+    /** Options for the JVM that runs the jar (heap limit, GC log), before {@code -jar}. */
+    public CachewatchJar jvm(String... options) {
+        jvmOptions.addAll(List.of(options));
+        return this;
+    }
+
     /** Runs with this process's terminal, so a person sees the report and the progress line; returns the exit code. */
     public int runOnTerminal(String... args) {
         try {
@@ -83,7 +90,9 @@ public final class CachewatchJar {
     }
 
     private ProcessBuilder builder(String... args) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("CACHEWATCH_"));
