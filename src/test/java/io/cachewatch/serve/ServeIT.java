@@ -8,6 +8,9 @@ import io.cachewatch.testing.CloudWatchBridge;
 import io.cachewatch.testing.DemoFleet;
 import io.cachewatch.testing.MotoClients;
 import io.cachewatch.testing.MotoServer;
+import io.cachewatch.testing.RedisServers;
+import io.cachewatch.testing.SlowlogConfig;
+import io.cachewatch.testing.SnsQueue;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -19,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,6 +49,7 @@ class ServeIT {
 
     private static MotoServer moto;
     private static CloudWatchBridge bridge;
+    private static RedisServers redis;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private CachewatchJar cachewatch;
     private CachewatchJar.Running serve;
@@ -54,10 +59,12 @@ class ServeIT {
     static void startServers() {
         moto = MotoServer.start();
         bridge = CloudWatchBridge.start(moto.endpoint());
+        redis = new RedisServers();
     }
 
     @AfterAll
     static void stopServers() {
+        redis.close();
         bridge.close();
         moto.close();
     }
@@ -129,8 +136,12 @@ class ServeIT {
 
     @Test
     void sigtermDuringALongApplyStopsAfterTheCurrentCallWithExitZero() throws Exception {
-        serve = cachewatch.env("CACHEWATCH_RATES_PUT_METRIC_ALARM", "2").start("serve");
-        await(Duration.ofSeconds(60), () -> alarms(TEST) >= 4);
+        serve = cachewatch.env("CACHEWATCH_RATES_PUT_METRIC_ALARM", "2")
+                .env("CACHEWATCH_SERVE_SLOWLOG_ENABLED", "false").env("CACHEWATCH_SLOWLOG_INTERVAL", "200ms").start("serve");
+        await(Duration.ofSeconds(120), () -> alarms(TEST) >= 4);
+        // slow-log reads switched off: no section, no poll, even at a short interval once discovery is done
+        assertThat(get("/status").body()).contains("\"discovered\":true", "\"slowlog\":null");
+        assertThat(get("/q/metrics").body()).doesNotContain("cachewatch_slowlog_polls_total");
         long start = System.nanoTime();
         int exit = serve.terminate(Duration.ofSeconds(25));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -153,9 +164,14 @@ class ServeIT {
     void twoTargetsOneThroughAnAssumedRoleInAnotherAccount(@TempDir Path dir) throws Exception {
         AwsCredentialsProvider other = assumed();
         new DemoFleet(moto.endpoint(), other).redisSingleNode("elsewhere", "cache.t4g.small");
-        serve = withTargets(dir).start("serve");
-        await(Duration.ofSeconds(60), () -> get("/q/health/ready").statusCode() == 200);
-        await(Duration.ofSeconds(60), () -> alarms(TEST) == DEMO_ALARMS && alarms(other) > 0);
+        serve = withTargets(dir).env("CACHEWATCH_SLOWLOG_INTERVAL", "1s")
+                .env("CACHEWATCH_SLOWLOG_STATE_FILE", dir.resolve("state/slowlog.json").toString()).start("serve");
+        await(Duration.ofSeconds(120), () -> get("/q/health/ready").statusCode() == 200);
+        await(Duration.ofSeconds(120), () -> alarms(TEST) == DEMO_ALARMS && alarms(other) > 0);
+        // each target reads slow logs with its own state file (moto's endpoints do not answer: the nodes are unreachable)
+        await(Duration.ofSeconds(120), () -> Files.exists(dir.resolve("state/slowlog.main.json"))
+                && Files.exists(dir.resolve("state/slowlog.other.json")));
+        await(Duration.ofSeconds(60), () -> counter(get("/q/metrics").body(), "cachewatch_slowlog_polls_total", "target=\"other\"") >= 1);
         assertThat(alarms(other)).isLessThan(DEMO_ALARMS);
         String metrics = get("/q/metrics").body();
         assertThat(metrics).contains("cachewatch_aws_calls_total{operation=\"AssumeRole\",service=\"Sts\",target=\"other\"}");
@@ -175,6 +191,62 @@ class ServeIT {
         assertThat(ready.statusCode()).isEqualTo(503);
         assertThat(ready.body()).contains("\"main\": \"discovered\"").containsPattern("\"other\": \".*(Unable|refused|Connect)");
         assertThat(counter(get("/q/metrics").body(), "cachewatch_reconcile_failures_total", "target=\"other\"")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void serveReadsSlowLogsOnItsOwnSchedulePublishesFindingsAndReportsAStoppedNode(@TempDir Path dir) throws Exception {
+        moto.reset();
+        bridge.reset();
+        try (DemoFleet fleet = new DemoFleet(moto.endpoint())) {
+            fleet.redisSingleNode("orders", "cache.t3.micro");
+            fleet.redisSingleNode("solo", "cache.t3.micro");
+        }
+        RedisServers.Server orders = redis.start();
+        RedisServers.Server solo = redis.start();
+        SnsQueue slack = new SnsQueue(moto.endpoint(), "slowlog");
+        String topic = slack.topicArn();
+        Path config = SlowlogConfig.write(dir, topic, Map.of("orders", orders.address(), "solo", solo.address()), "interval: 1s");
+        // a long first reconcile (alarms at 2/s) must not hold up the slow-log reads, which have their own schedule
+        serve = cachewatch.env("QUARKUS_CONFIG_LOCATIONS", config.toString()).env("CACHEWATCH_RATES_PUT_METRIC_ALARM", "2").start("serve");
+
+        await(Duration.ofSeconds(120), () -> get("/status").body().contains("\"nodesRead\":2"));
+        orders.cli("KEYS", "session:*");
+        await(Duration.ofSeconds(120), () -> slack.receive().stream().map(m -> attributes(m.body()))
+                .anyMatch(a -> a.at("/kind/Value").asText().equals("keys") && a.at("/cluster/Value").asText().equals("orders")));
+
+        await(Duration.ofSeconds(60), () -> counter(get("/q/metrics").body(), "cachewatch_slowlog_publishes_total", "target=\"default\"") >= 1);
+        String metrics = get("/q/metrics").body();
+        assertThat(counter(metrics, "cachewatch_slowlog_polls_total", "outcome=\"ok\"")).isGreaterThanOrEqualTo(2);
+        assertThat(counter(metrics, "cachewatch_slowlog_entries_total", "target=\"default\"")).isGreaterThanOrEqualTo(1);
+        assertThat(counter(metrics, "cachewatch_slowlog_findings_total", "severity=\"warning\"")).isGreaterThanOrEqualTo(1);
+        assertThat(metrics).contains("cachewatch_slowlog_drops_total{target=\"default\"} 0.0",
+                "cachewatch_slowlog_unreachable_nodes{target=\"default\"} 0.0", "cachewatch_slowlog_restarts_total{target=\"default\"}",
+                "cachewatch_slowlog_duration_seconds_count{target=\"default\"}",
+                "cachewatch_aws_calls_total{operation=\"PublishBatch\",service=\"Sns\",target=\"default\"}");
+        AwsOperationsLog.fromMetrics(metrics);
+        assertThat(get("/status").body()).contains("\"slowlog\":{\"lastPoll\":\"", "\"nodesRead\":2", "\"pending\":0");
+
+        solo.stop();
+        await(Duration.ofSeconds(120), () -> counter(get("/q/metrics").body(), "cachewatch_slowlog_unreachable_nodes", "target=\"default\"") == 1);
+        assertThat(counter(get("/q/metrics").body(), "cachewatch_slowlog_polls_total", "outcome=\"errors\"")).isGreaterThanOrEqualTo(1);
+        String status = get("/status").body();
+        assertThat(status).contains("\"nodesFailed\":1", "\"cluster\":\"solo\"", "connection refused");
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(url("/status")).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.body()).contains("<h2>Slow log</h2>", "connection refused", "solo/");
+
+        assertThat(serve.terminate(Duration.ofSeconds(25))).as(serve.stderr()).isZero();
+        assertThat(serve.stderr()).contains("stopped");
+        slack.close();
+    }
+
+    /** The MessageAttributes of an SNS envelope as SQS delivers it. */
+    private static com.fasterxml.jackson.databind.JsonNode attributes(String envelope) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(envelope).path("MessageAttributes");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private CachewatchJar withTargets(Path dir) throws IOException {
