@@ -109,7 +109,7 @@ public class ServeCommand implements Callable<Integer> {
                 slowlog == null ? "slow-log reads off" : "slow-log reads every " + slowlogInterval);
         stop.await();
         Duration timeout = serve.stopTimeout();
-        LOG.infof("stopping: letting the current run finish its AWS call (up to %s)", timeout);
+        LOG.infof("stopping: letting the current reconcile finish its AWS call and the current slow-log poll end (up to %s)", timeout);
         // both schedules stop at once, each within the timeout; the clients they share close after both
         SlowlogLoop reads = slowlog;
         CompletableFuture<Boolean> slowlogStopped = reads == null ? CompletableFuture.completedFuture(true)

@@ -100,7 +100,8 @@ public final class SlowlogLoop {
 
     /**
      * Stops scheduling. A poll in flight gets half the timeout to finish (publish, save its state); then its
-     * connections are closed so it ends at once. True when every poll ended in time.
+     * connections are closed and it is interrupted (a connect or request waiting on a silent node ends at once; what
+     * was not read keeps its cursor for the next start). True when every poll ended in time.
      */
     public boolean stop(Duration timeout) {
         stopping.set(true);
@@ -109,12 +110,10 @@ public final class SlowlogLoop {
             if (scheduler.awaitTermination(timeout.toMillis() / 2, TimeUnit.MILLISECONDS)) {
                 return true;
             }
+            // connections closed and node reads cancelled first, so the interrupted poll cannot start new ones
             collectors.values().forEach(SlowlogCollector::close);
-            boolean ended = scheduler.awaitTermination(timeout.toMillis() / 2, TimeUnit.MILLISECONDS);
-            if (!ended) {
-                scheduler.shutdownNow();
-            }
-            return ended;
+            scheduler.shutdownNow();
+            return scheduler.awaitTermination(timeout.toMillis() / 2, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

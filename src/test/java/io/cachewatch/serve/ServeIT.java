@@ -77,7 +77,9 @@ class ServeIT {
         port = MotoServer.freePort();
         cachewatch = CachewatchJar.packaged().against(moto, bridge)
                 .env("QUARKUS_HTTP_PORT", Integer.toString(port))
-                .env("CACHEWATCH_SERVE_FIRST_RUN_DELAY", "100ms");
+                .env("CACHEWATCH_SERVE_FIRST_RUN_DELAY", "100ms")
+                // half the default: the "stopped in time" checks below keep room for a loaded machine's JVM exit
+                .env("CACHEWATCH_SERVE_STOP_TIMEOUT", "10s");
     }
 
     @AfterEach
@@ -89,25 +91,26 @@ class ServeIT {
 
     @Test
     void oneShotCommandsStartNoHttpServer() throws Exception {
-        cachewatch.env("CACHEWATCH_RATES_PUT_METRIC_ALARM", "10");
+        // slow enough that the apply is still running when the first alarm shows, however loaded the machine
+        cachewatch.env("CACHEWATCH_RATES_PUT_METRIC_ALARM", "2");
         CachewatchJar.Running reconcile = cachewatch.start("reconcile");
-        await(Duration.ofSeconds(30), () -> alarms(TEST) > 0 || !reconcile.process().isAlive());
+        await(Duration.ofSeconds(120), () -> alarms(TEST) > 0 || !reconcile.process().isAlive());
         assertThat(reconcile.process().isAlive()).as("reconcile still applying: %s", reconcile.stderr()).isTrue();
         assertThat(listening(port)).as("a one-shot command must not open the HTTP port").isFalse();
         reconcile.process().destroyForcibly().waitFor();
 
         serve = cachewatch.start("serve");
-        await(Duration.ofSeconds(30), () -> listening(port));
+        await(Duration.ofSeconds(120), () -> listening(port));
     }
 
     @Test
     void serveGetsReadyReconcilesOnScheduleExposesMetricsAndStatusAndStopsCleanly() throws Exception {
         serve = cachewatch.env("CACHEWATCH_SERVE_RECONCILE_INTERVAL", "2s").start("serve");
-        await(Duration.ofSeconds(60), () -> get("/q/health/ready").statusCode() == 200);
+        await(Duration.ofSeconds(120), () -> get("/q/health/ready").statusCode() == 200);
         assertThat(get("/q/health/live").statusCode()).isEqualTo(200);
-        await(Duration.ofSeconds(60), () -> alarms(TEST) == DEMO_ALARMS);
+        await(Duration.ofSeconds(120), () -> alarms(TEST) == DEMO_ALARMS);
 
-        await(Duration.ofSeconds(30), () -> counter(get("/q/metrics").body(), "cachewatch_reconcile_runs_total", "result=\"ok\"") >= 1);
+        await(Duration.ofSeconds(120), () -> counter(get("/q/metrics").body(), "cachewatch_reconcile_runs_total", "result=\"ok\"") >= 1);
         String metrics = get("/q/metrics").body();
         assertThat(counter(metrics, "cachewatch_reconcile_changes_total", "action=\"create\"")).isEqualTo(DEMO_ALARMS);
         assertThat(counter(metrics, "cachewatch_discovered_nodes", "engine=\"memcached\"")).isEqualTo(3);
@@ -116,10 +119,10 @@ class ServeIT {
                 "cachewatch_aws_calls_total{operation=\"PutMetricAlarm\",service=\"CloudWatch\",target=\"default\"}");
         double runs = counter(metrics, "cachewatch_reconcile_runs_total", "result=\"ok\"");
         double describes = counter(metrics, "cachewatch_aws_calls_total", "operation=\"DescribeAlarms\"");
-        await(Duration.ofSeconds(30), () -> counter(get("/q/metrics").body(), "cachewatch_reconcile_runs_total", "result=\"ok\"") > runs);
+        await(Duration.ofSeconds(120), () -> counter(get("/q/metrics").body(), "cachewatch_reconcile_runs_total", "result=\"ok\"") > runs);
         // a later scheduled run reads the alarms again: the call counter moves too (scraped until it does, so a scrape
         // taken between a run's bookkeeping and its next call does not decide the test)
-        await(Duration.ofSeconds(30), () -> counter(get("/q/metrics").body(), "cachewatch_aws_calls_total", "operation=\"DescribeAlarms\"") > describes);
+        await(Duration.ofSeconds(120), () -> counter(get("/q/metrics").body(), "cachewatch_aws_calls_total", "operation=\"DescribeAlarms\"") > describes);
         AwsOperationsLog.fromMetrics(get("/q/metrics").body());
 
         String status = get("/status").body();
@@ -171,7 +174,7 @@ class ServeIT {
         // each target reads slow logs with its own state file (moto's endpoints do not answer: the nodes are unreachable)
         await(Duration.ofSeconds(120), () -> Files.exists(dir.resolve("state/slowlog.main.json"))
                 && Files.exists(dir.resolve("state/slowlog.other.json")));
-        await(Duration.ofSeconds(60), () -> counter(get("/q/metrics").body(), "cachewatch_slowlog_polls_total", "target=\"other\"") >= 1);
+        await(Duration.ofSeconds(120), () -> counter(get("/q/metrics").body(), "cachewatch_slowlog_polls_total", "target=\"other\"") >= 1);
         assertThat(alarms(other)).isLessThan(DEMO_ALARMS);
         String metrics = get("/q/metrics").body();
         assertThat(metrics).contains("cachewatch_aws_calls_total{operation=\"AssumeRole\",service=\"Sts\",target=\"other\"}");
@@ -185,8 +188,8 @@ class ServeIT {
                 .env("AWS_ENDPOINT_URL_STS", MotoClients.closedPort().toString())
                 .env("CACHEWATCH_AWS_MAX_ATTEMPTS", "2")
                 .start("serve");
-        await(Duration.ofSeconds(60), () -> alarms(TEST) == DEMO_ALARMS);
-        await(Duration.ofSeconds(60), () -> get("/status").body().contains("\"ok\":false"));
+        await(Duration.ofSeconds(120), () -> alarms(TEST) == DEMO_ALARMS);
+        await(Duration.ofSeconds(120), () -> get("/status").body().contains("\"ok\":false"));
         HttpResponse<String> ready = get("/q/health/ready");
         assertThat(ready.statusCode()).isEqualTo(503);
         assertThat(ready.body()).contains("\"main\": \"discovered\"").containsPattern("\"other\": \".*(Unable|refused|Connect)");
@@ -214,7 +217,7 @@ class ServeIT {
         await(Duration.ofSeconds(120), () -> slack.receive().stream().map(m -> attributes(m.body()))
                 .anyMatch(a -> a.at("/kind/Value").asText().equals("keys") && a.at("/cluster/Value").asText().equals("orders")));
 
-        await(Duration.ofSeconds(60), () -> counter(get("/q/metrics").body(), "cachewatch_slowlog_publishes_total", "target=\"default\"") >= 1);
+        await(Duration.ofSeconds(120), () -> counter(get("/q/metrics").body(), "cachewatch_slowlog_publishes_total", "target=\"default\"") >= 1);
         String metrics = get("/q/metrics").body();
         assertThat(counter(metrics, "cachewatch_slowlog_polls_total", "outcome=\"ok\"")).isGreaterThanOrEqualTo(2);
         assertThat(counter(metrics, "cachewatch_slowlog_entries_total", "target=\"default\"")).isGreaterThanOrEqualTo(1);
@@ -238,6 +241,35 @@ class ServeIT {
         assertThat(serve.terminate(Duration.ofSeconds(25))).as(serve.stderr()).isZero();
         assertThat(serve.stderr()).contains("stopped");
         slack.close();
+    }
+
+    @Test
+    void sigtermDuringASlowLogPollWaitingOnASilentNodeEndsItWithinTheStopTimeout(@TempDir Path dir) throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            java.util.List<Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept()); // never answers, not even HELLO
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            Path config = SlowlogConfig.write(dir, "arn:aws:sns:us-east-1:123456789012:none",
+                    Map.of("solo", "127.0.0.1:" + silent.getLocalPort()), "interval: 1s", "connect-timeout: 120s", "command-timeout: 120s");
+            serve = cachewatch.env("QUARKUS_CONFIG_LOCATIONS", config.toString()).env("CACHEWATCH_SERVE_STOP_TIMEOUT", "6s").start("serve");
+            await(Duration.ofSeconds(120), () -> alarms(TEST) == DEMO_ALARMS && get("/status").body().contains("\"ok\":true"));
+            await(Duration.ofSeconds(120), () -> !accepted.isEmpty());
+
+            assertThat(serve.terminate(Duration.ofSeconds(30))).as(serve.stderr()).isZero();
+            assertThat(serve.stderr()).contains("stopped").doesNotContain("did not stop");
+            for (Socket s : accepted) {
+                s.close();
+            }
+        }
     }
 
     /** The MessageAttributes of an SNS envelope as SQS delivers it. */
