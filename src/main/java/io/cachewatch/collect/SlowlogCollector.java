@@ -51,6 +51,8 @@ public final class SlowlogCollector implements AutoCloseable {
     private final SnsPublisher publisher;
     private final long droppedBefore;
     private final RedisSlowlogReader reader;
+    private List<Cluster> planned;
+    private SlowlogTargets.Plan lastPlan;
 
     /**
      * @param sns      SNS client by region (the target's own credentials)
@@ -80,7 +82,7 @@ public final class SlowlogCollector implements AutoCloseable {
 
     /** Reads every node of the clusters once, publishes what is new and not suppressed, saves the state. */
     public Result pollOnce(List<Cluster> clusters) {
-        SlowlogTargets.Plan plan = SlowlogTargets.of(clusters, config, only);
+        SlowlogTargets.Plan plan = plan(clusters);
         List<ClusterRead> reads = reader.read(plan.targets(), poll::cursor);
         Instant now = Instant.now();
         SlowlogPoll.Outcome outcome = poll.process(reads, suppression, now);
@@ -98,6 +100,18 @@ public final class SlowlogCollector implements AutoCloseable {
         }
         // the poll is complete here: outcome (nodes, entries, findings) and delivery are what a caller reports or meters
         return new Result(now, outcome, plan.skipped(), delivery, droppedBefore + publisher.dropped());
+    }
+
+    /**
+     * Which nodes to read and with which credentials, worked out again only when the clusters changed (a new
+     * discovery), so resolving credentials is not repeated every poll.
+     */
+    private SlowlogTargets.Plan plan(List<Cluster> clusters) {
+        if (lastPlan == null || !clusters.equals(planned)) {
+            lastPlan = SlowlogTargets.of(clusters, config, only);
+            planned = List.copyOf(clusters);
+        }
+        return lastPlan;
     }
 
     /** Closes every connection: a poll in flight on another thread fails fast instead of waiting for its timeouts. */
