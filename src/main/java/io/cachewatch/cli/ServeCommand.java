@@ -1,16 +1,20 @@
 package io.cachewatch.cli;
 
+import io.cachewatch.collect.SlowlogCollector;
 import io.cachewatch.report.ReconcileReport;
 import io.cachewatch.serve.ServeLoop;
 import io.cachewatch.serve.ServeState;
+import io.cachewatch.serve.SlowlogLoop;
 import io.cachewatch.serve.Target;
 import io.cachewatch.serve.TargetReconcile;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -21,7 +25,8 @@ import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Keeps running: reconciles every target on a schedule (cachewatch.serve.reconcile-interval) and serves"
+        description = "Keeps running: reconciles every target on a schedule (cachewatch.serve.reconcile-interval), reads their slow"
+                + " logs on another (cachewatch.slowlog.interval) and serves"
                 + " /q/health, /q/metrics and /status over HTTP (quarkus.http.port). SIGTERM stops it cleanly with exit 0.")
 public class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = Logger.getLogger(ServeCommand.class);
@@ -40,6 +45,9 @@ public class ServeCommand implements Callable<Integer> {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    Vertx vertx;
 
     @Override
     public Integer call() throws Exception {
@@ -63,22 +71,51 @@ public class ServeCommand implements Callable<Integer> {
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
         Signal.handle(new Signal("INT"), s -> stop.countDown());
 
-        state.serving(targets);
-        ServeLoop loop = new ServeLoop(targets.stream().map(t -> new TargetReconcile(t, wiring, registry)).toList(), () -> {
+        var serve = wiring.config().serve();
+        boolean slowlogOn = serve.slowlog().enabled();
+        List<TargetReconcile> reconciles = targets.stream().map(t -> new TargetReconcile(t, wiring, registry)).toList();
+        SlowlogLoop slowlog = null;
+        if (slowlogOn) {
+            Path configured = Path.of(wiring.config().slowlog().stateFile());
+            List<Path> files = targets.stream().map(t -> SlowlogLoop.stateFile(configured, t.name())).distinct().toList();
+            if (files.size() != targets.size()) {
+                reconciles.forEach(TargetReconcile::close);
+                throw new UsageException("cachewatch.targets: names must stay distinct as file names (slow-log state files " + files + ")");
+            }
+            try {
+                // a state file that cannot be read exits 64 here, before serving
+                slowlog = new SlowlogLoop(reconciles, t -> new SlowlogCollector(wiring.config(), vertx, t::sns,
+                        SlowlogLoop.stateFile(configured, t.target().name()), false, null), state);
+            } catch (RuntimeException e) {
+                reconciles.forEach(TargetReconcile::close);
+                throw e;
+            }
+        }
+        state.serving(targets, slowlogOn);
+        ServeLoop loop = new ServeLoop(reconciles, () -> {
             ProfileLoading.Loaded loaded = ProfileLoading.load(dir);
             if (!loaded.problems().isEmpty()) {
                 throw new IllegalStateException("invalid profiles: " + loaded.problems().get(0) + " (" + loaded.problems().size() + " problem(s))");
             }
             return new ServeLoop.Inputs(wiring.desiredAlarms(loaded.catalog()), wiring.guard());
         }, state);
-        var serve = wiring.config().serve();
         loop.start(serve.firstRunDelay(), serve.reconcileInterval());
-        LOG.infof("serving %d target(s) %s on port %s, reconcile every %s", targets.size(), targets.stream().map(Target::name).toList(),
-                ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", String.class).orElse("8080"), serve.reconcileInterval());
+        Duration slowlogInterval = wiring.config().slowlog().interval();
+        if (slowlog != null) {
+            slowlog.start(serve.firstRunDelay(), slowlogInterval);
+        }
+        LOG.infof("serving %d target(s) %s on port %s, reconcile every %s, %s", targets.size(), targets.stream().map(Target::name).toList(),
+                ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", String.class).orElse("8080"), serve.reconcileInterval(),
+                slowlog == null ? "slow-log reads off" : "slow-log reads every " + slowlogInterval);
         stop.await();
         Duration timeout = serve.stopTimeout();
-        LOG.infof("stopping: letting the current run finish its AWS call (up to %s)", timeout);
-        boolean clean = loop.stop(timeout);
+        LOG.infof("stopping: letting the current reconcile finish its AWS call and the current slow-log poll end (up to %s)", timeout);
+        // both schedules stop at once, each within the timeout; the clients they share close after both
+        SlowlogLoop reads = slowlog;
+        CompletableFuture<Boolean> slowlogStopped = reads == null ? CompletableFuture.completedFuture(true)
+                : CompletableFuture.supplyAsync(() -> reads.stop(timeout));
+        boolean clean = loop.stop(timeout) & slowlogStopped.join();
+        reconciles.forEach(TargetReconcile::close);
         if (clean) {
             LOG.info("stopped");
         } else {

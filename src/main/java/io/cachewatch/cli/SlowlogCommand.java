@@ -4,40 +4,37 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cachewatch.aws.sns.SnsPublisher;
+import io.cachewatch.collect.SlowlogCollector;
 import io.cachewatch.config.CachewatchConfig;
 import io.cachewatch.inventory.Fleet;
-import io.cachewatch.notify.ChatbotMessages;
-import io.cachewatch.notify.Notification;
-import io.cachewatch.redis.RedisSlowlogReader;
 import io.cachewatch.report.ReconcileReport;
-import io.cachewatch.slowlog.ClusterRead;
 import io.cachewatch.slowlog.Durations;
 import io.cachewatch.slowlog.Finding;
 import io.cachewatch.slowlog.NodeFailure;
-import io.cachewatch.slowlog.SlowlogPolicy;
 import io.cachewatch.slowlog.SlowlogPoll;
-import io.cachewatch.slowlog.Suppression;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import sun.misc.Signal;
 
 @Command(name = "slowlog", mixinStandardHelpOptions = true,
         description = "Reads SLOWLOG from every Redis OSS/Valkey/MemoryDB node, turns it into findings (command, key pattern, client; never values) and publishes them to SNS in the AWS Chatbot format.")
 public class SlowlogCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = Logger.getLogger(SlowlogCommand.class);
 
-    @Option(names = "--once", description = "Read every node once, forward, print, exit (1 if any node could not be read).")
+    @Option(names = "--once", description = "Read every node once, forward, print, exit (1 if any node could not be read). Without it: poll every cachewatch.slowlog.interval until SIGTERM or Ctrl-C, then exit 0.")
     boolean once;
 
     @Option(names = "--dry-run", description = "Print findings only: publish nothing, keep no state.")
@@ -64,53 +61,32 @@ public class SlowlogCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CachewatchConfig.Slowlog config = wiring.config().slowlog();
-        SlowlogPolicy policy = new SlowlogPolicy(config.warningMicros(), config.criticalMicros(), config.longScriptMicros(),
-                config.top(), Set.copyOf(config.rawArgsClusters().orElse(List.of())), config.suppressFor(),
-                config.worseFactor(), SlowlogPolicy.OWN_CLIENT_NAME,
-                Set.copyOf(config.ignoreCommands()));
-        Path stateFile = Path.of(config.stateFile());
-        SlowlogState state = SlowlogState.load(stateFile);
-        SlowlogPoll poll = new SlowlogPoll(policy, state.cursors());
-        Suppression suppression = new Suppression(config.suppressFor(), config.worseFactor(), state.suppression());
-        CachewatchConfig.Notify notify = wiring.config().notifications();
-        SnsPublisher publisher = new SnsPublisher(wiring.aws()::sns, notify.topics(), notify.defaultTopic().orElse(null), config.bufferSize());
-        publisher.enqueue(state.pending());
-        long droppedBefore = state.dropped();
-
-        RedisSlowlogReader.Settings settings = new RedisSlowlogReader.Settings(config.connectTimeout(), config.commandTimeout(),
-                config.concurrency(), config.maxEntries(), config.tlsCaFile().orElse(null));
-        try (RedisSlowlogReader reader = new RedisSlowlogReader(vertx, settings)) {
+        CountDownLatch stop = new CountDownLatch(1);
+        if (!once) {
+            // SIGTERM (ECS, docker stop) or Ctrl-C: finish the current poll, its state saved, and exit 0
+            Signal.handle(new Signal("TERM"), s -> stop.countDown());
+            Signal.handle(new Signal("INT"), s -> stop.countDown());
+        }
+        try (SlowlogCollector collector = new SlowlogCollector(wiring.config(), vertx, wiring.aws()::sns,
+                Path.of(config.stateFile()), dryRun, clusters)) {
             Fleet fleet = wiring.discovery().discover(regions.resolve(wiring));
             fleet.errors().forEach(e -> spec.commandLine().getErr().println("discovery " + e.region() + " " + e.operation() + ": " + e.message()));
-            SlowlogTargets.Plan plan = SlowlogTargets.of(fleet.clusters(), config, clusters);
             while (true) {
-                List<ClusterRead> reads = reader.read(plan.targets(), poll::cursor);
-                Instant now = Instant.now();
-                SlowlogPoll.Outcome outcome = poll.process(reads, suppression, now);
-                SnsPublisher.Result delivery = null;
-                if (!dryRun) {
-                    List<Notification> messages = new ArrayList<>();
-                    outcome.toSend().forEach(f -> {
-                        messages.add(ChatbotMessages.of(f));
-                        suppression.sent(f, now);
-                    });
-                    publisher.enqueue(messages);
-                    delivery = publisher.flush();
-                    new SlowlogState(poll.cursors(), suppression.state(now), publisher.pending(), droppedBefore + publisher.dropped())
-                            .save(stateFile);
-                }
-                print(outcome, plan, delivery, fleet);
-                boolean failed = !outcome.failures().isEmpty() || !fleet.errors().isEmpty()
-                        || delivery != null && !delivery.errors().isEmpty();
+                SlowlogCollector.Result result = collector.pollOnce(fleet.clusters());
+                print(result.outcome(), result.skipped(), result.delivery(), fleet);
+                boolean failed = !result.ok() || !fleet.errors().isEmpty();
                 if (once) {
                     return failed ? ReconcileReport.EXIT_ERRORS : ReconcileReport.EXIT_OK;
                 }
-                Thread.sleep(config.interval().toMillis());
+                if (stop.await(config.interval().toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.info("stopped");
+                    return ReconcileReport.EXIT_OK;
+                }
             }
         }
     }
 
-    private void print(SlowlogPoll.Outcome outcome, SlowlogTargets.Plan plan, SnsPublisher.Result delivery, Fleet fleet) throws Exception {
+    private void print(SlowlogPoll.Outcome outcome, List<String> skipped, SnsPublisher.Result delivery, Fleet fleet) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         String mode = dryRun ? "dry-run" : "sent";
         if (output.json()) {
@@ -134,8 +110,8 @@ public class SlowlogCommand implements Callable<Integer> {
             ArrayNode failures = root.putArray("failures");
             outcome.failures().forEach(x -> failures.addObject().put("cluster", x.cluster()).put("node", x.node()).put("reason", x.reason()));
             fleet.errors().forEach(e -> failures.addObject().put("cluster", "-").put("node", e.region()).put("reason", "discovery " + e.operation() + ": " + e.message()));
-            ArrayNode skipped = root.putArray("skipped");
-            plan.skipped().forEach(skipped::add);
+            ArrayNode skippedNodes = root.putArray("skipped");
+            skipped.forEach(skippedNodes::add);
             ObjectNode summary = root.putObject("summary");
             summary.put("nodesRead", outcome.nodesRead()).put("nodesFailed", outcome.failures().size())
                     .put("findings", outcome.findings().size()).put("suppressed", outcome.suppressed().size())
@@ -161,7 +137,7 @@ public class SlowlogCommand implements Callable<Integer> {
             for (NodeFailure x : outcome.failures()) {
                 out.println("FAILED " + x.cluster() + "/" + x.node() + ": " + x.reason());
             }
-            plan.skipped().forEach(s -> out.println("skipped " + s));
+            skipped.forEach(s -> out.println("skipped " + s));
             if (delivery != null) {
                 delivery.errors().forEach(e -> out.println("NOT DELIVERED " + e));
             }

@@ -18,18 +18,18 @@ import java.util.Map;
  * What the slow-log pipeline keeps between runs, in one JSON file: node cursors (so nothing is reported twice),
  * suppression records, and messages not yet delivered (with the count of those dropped). Written atomically.
  */
-record SlowlogState(Map<String, NodeCursor> cursors, Map<String, Suppression.Sent> suppression,
+public record SlowlogState(Map<String, NodeCursor> cursors, Map<String, Suppression.Sent> suppression,
                     List<Notification> pending, long dropped) {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    SlowlogState {
+    public SlowlogState {
         cursors = cursors == null ? Map.of() : cursors;
         suppression = suppression == null ? Map.of() : suppression;
         pending = pending == null ? List.of() : pending;
     }
 
-    static SlowlogState load(Path file) {
+    public static SlowlogState load(Path file) {
         if (!Files.isRegularFile(file)) {
             return new SlowlogState(Map.of(), Map.of(), List.of(), 0);
         }
@@ -40,7 +40,7 @@ record SlowlogState(Map<String, NodeCursor> cursors, Map<String, Suppression.Sen
         }
     }
 
-    void save(Path file) {
+    public void save(Path file) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);

@@ -20,14 +20,14 @@ import java.util.List;
  * Which nodes of a discovered fleet the slow-log reader connects to, how (TLS, credentials) and which clusters are
  * skipped (Memcached has no slow log; serverless caches do not serve SLOWLOG).
  */
-final class SlowlogTargets {
-    record Plan(List<RedisTarget> targets, List<String> skipped) {
+public final class SlowlogTargets {
+    public record Plan(List<RedisTarget> targets, List<String> skipped) {
     }
 
     private SlowlogTargets() {
     }
 
-    static Plan of(List<Cluster> clusters, CachewatchConfig.Slowlog config, List<String> only) {
+    public static Plan of(List<Cluster> clusters, CachewatchConfig.Slowlog config, List<String> only) {
         List<RedisTarget> targets = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (Cluster c : clusters) {

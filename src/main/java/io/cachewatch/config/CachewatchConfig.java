@@ -64,6 +64,14 @@ public interface CachewatchConfig {
         /** On SIGTERM, how long an in-flight run may take to stop after its current AWS call. */
         @WithDefault("20s")
         Duration stopTimeout();
+
+        /** Slow-log reads of every target, every {@code cachewatch.slowlog.interval}, with the {@code cachewatch.slowlog.*} settings. */
+        SlowlogReads slowlog();
+
+        interface SlowlogReads {
+            @WithDefault("true")
+            boolean enabled();
+        }
     }
 
     interface Alarms {

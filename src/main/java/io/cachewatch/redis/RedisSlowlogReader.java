@@ -310,6 +310,11 @@ public final class RedisSlowlogReader implements AutoCloseable {
     @Override
     public void close() {
         List.copyOf(connections.keySet()).forEach(this::drop);
-        pool.shutdownNow();
+        // node reads still queued are cancelled, so a read() in flight on another thread ends instead of waiting on them
+        pool.shutdownNow().forEach(r -> {
+            if (r instanceof java.util.concurrent.Future<?> queued) {
+                queued.cancel(false);
+            }
+        });
     }
 }

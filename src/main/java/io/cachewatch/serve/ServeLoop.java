@@ -86,7 +86,10 @@ public final class ServeLoop {
         }
     }
 
-    /** Stops scheduling, waits up to the timeout for the in-flight run; true when it ended in time. */
+    /**
+     * Stops scheduling, waits up to the timeout for the in-flight run; true when it ended in time. The targets'
+     * clients stay open (the slow-log reads use them too): close the targets after every loop stopped.
+     */
     public boolean stop(Duration timeout) {
         stopping.set(true);
         scheduler.shutdown();
@@ -101,8 +104,6 @@ public final class ServeLoop {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } finally {
-            targets.forEach(TargetReconcile::close);
         }
     }
 

@@ -1,6 +1,9 @@
 package io.cachewatch.serve;
 
+import io.cachewatch.collect.SlowlogCollector;
 import io.cachewatch.plan.ChangeOutcome;
+import io.cachewatch.slowlog.Finding;
+import io.cachewatch.slowlog.SlowlogPoll;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,9 +26,10 @@ public class ServeState {
         this.registry = registry;
     }
 
-    public synchronized void serving(List<Target> list) {
+    public synchronized void serving(List<Target> list, boolean slowlog) {
         targets.clear();
-        list.forEach(t -> targets.put(t.name(), new TargetStatus(t.name(), t.regions(), t.roleArn(), false, null, null)));
+        list.forEach(t -> targets.put(t.name(), new TargetStatus(t.name(), t.regions(), t.roleArn(), false, null, null,
+                slowlog ? SlowlogStatus.waiting("first poll pending") : null)));
     }
 
     public synchronized List<TargetStatus> targets() {
@@ -50,7 +54,7 @@ public class ServeState {
     public synchronized void discovered(String target) {
         TargetStatus t = targets.get(target);
         if (t != null && !t.discovered()) {
-            targets.put(target, new TargetStatus(t.name(), t.regions(), t.roleArn(), true, t.lastRun(), t.lastSuccess()));
+            targets.put(target, new TargetStatus(t.name(), t.regions(), t.roleArn(), true, t.lastRun(), t.lastSuccess(), t.slowlog()));
         }
     }
 
@@ -61,7 +65,7 @@ public class ServeState {
                 return;
             }
             targets.put(target, new TargetStatus(before.name(), before.regions(), before.roleArn(),
-                    before.discovered() || run.discoveryOk(), run, run.ok() ? run.finished() : before.lastSuccess()));
+                    before.discovered() || run.discoveryOk(), run, run.ok() ? run.finished() : before.lastSuccess(), before.slowlog()));
         }
         meter(target, run);
     }
@@ -89,6 +93,57 @@ public class ServeState {
                     registry.gauge("cachewatch.target.last.success.seconds", t, new AtomicLong()));
             last.set(run.finished().getEpochSecond());
         }
+    }
+
+    /** No slow-log poll could run yet, and why. */
+    public synchronized void slowlogWaiting(String target, String why) {
+        TargetStatus t = targets.get(target);
+        if (t != null && t.slowlog() != null && t.slowlog().lastPoll() == null) {
+            targets.put(target, t.withSlowlog(SlowlogStatus.waiting(why)));
+        }
+    }
+
+    public void slowlogPolled(String target, SlowlogCollector.Result result, Duration took) {
+        long droppedBefore;
+        synchronized (this) {
+            TargetStatus t = targets.get(target);
+            if (t == null) {
+                return;
+            }
+            droppedBefore = t.slowlog() == null || t.slowlog().lastPoll() == null ? result.dropped() - result.delivery().dropped() : t.slowlog().dropped();
+            targets.put(target, t.withSlowlog(SlowlogStatus.of(result)));
+        }
+        Tags t = Tags.of("target", target);
+        SlowlogPoll.Outcome outcome = result.outcome();
+        registry.counter("cachewatch.slowlog.polls", t.and("outcome", result.ok() ? "ok" : "errors")).increment();
+        registry.timer("cachewatch.slowlog.duration", t).record(took);
+        registry.counter("cachewatch.slowlog.entries", t).increment(outcome.entries());
+        for (Finding f : outcome.findings()) {
+            registry.counter("cachewatch.slowlog.findings", t.and("severity", f.severity().id())).increment();
+        }
+        registry.counter("cachewatch.slowlog.publishes", t).increment(result.delivery().published());
+        registry.counter("cachewatch.slowlog.drops", t).increment(Math.max(0, result.dropped() - droppedBefore));
+        registry.counter("cachewatch.slowlog.restarts", t).increment(outcome.restartedNodes().size());
+        gauge("cachewatch.slowlog.unreachable.nodes", t).set(outcome.failures().size());
+        gauge("cachewatch.slowlog.pending", t).set(result.delivery().pending());
+    }
+
+    /** A poll that could not run at all (an exception, not a node failure). */
+    public void slowlogFailed(String target, Instant at, String error, Duration took) {
+        synchronized (this) {
+            TargetStatus t = targets.get(target);
+            if (t == null || t.slowlog() == null) {
+                return;
+            }
+            targets.put(target, t.withSlowlog(t.slowlog().failed(at, error)));
+        }
+        Tags t = Tags.of("target", target);
+        registry.counter("cachewatch.slowlog.polls", t.and("outcome", "failed")).increment();
+        registry.timer("cachewatch.slowlog.duration", t).record(took);
+    }
+
+    private AtomicLong gauge(String name, Tags tags) {
+        return gauges.computeIfAbsent(name + "|" + tags, k -> registry.gauge(name, tags, new AtomicLong()));
     }
 
     private AtomicLong gauge(String name, String target, String engine) {

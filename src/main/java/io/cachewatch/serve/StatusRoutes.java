@@ -9,7 +9,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /status}: the last reconcile per target as JSON, or as a small HTML page for browsers ({@code /status.html}). */
+/** {@code /status}: the last reconcile and slow-log poll per target as JSON, or as a small HTML page for browsers ({@code /status.html}). */
 @ApplicationScoped
 public class StatusRoutes {
     private final ServeState state;
@@ -69,8 +69,40 @@ public class StatusRoutes {
             }
             b.append("</td></tr>");
         }
-        return b.append("</table><p><a href=\"/q/metrics\">metrics</a> · <a href=\"/q/health\">health</a> · "
+        b.append("</table>");
+        if (targets.stream().anyMatch(t -> t.slowlog() != null)) {
+            slowlog(b, targets);
+        }
+        return b.append("<p><a href=\"/q/metrics\">metrics</a> · <a href=\"/q/health\">health</a> · "
                 + "<a href=\"/status.json\">JSON</a></p></body></html>").toString();
+    }
+
+    private static void slowlog(StringBuilder b, List<TargetStatus> targets) {
+        b.append("<h2>Slow log</h2><table><tr><th>target</th><th>last poll</th><th>nodes read</th><th>unreachable</th>"
+                + "<th>findings</th><th>published / pending / dropped</th><th>errors</th></tr>");
+        for (TargetStatus t : targets) {
+            SlowlogStatus s = t.slowlog();
+            if (s == null) {
+                continue;
+            }
+            b.append("<tr><td>").append(esc(t.name())).append("</td><td>");
+            if (s.lastPoll() == null) {
+                b.append(esc(s.waiting() == null ? "pending" : s.waiting())).append("</td><td></td><td></td><td></td><td></td><td>");
+            } else {
+                b.append("<span class=\"").append(s.ok() ? "ok\">ok" : "bad\">errors").append("</span> ")
+                        .append(esc(ServeState.ago(s.lastPoll()))).append("</td><td>").append(s.nodesRead()).append("</td><td>");
+                s.failures().stream().limit(20).forEach(f -> b.append("<span class=\"bad\">").append(esc(f.cluster() + "/" + f.node()))
+                        .append("</span>: ").append(esc(f.reason())).append("<br>"));
+                b.append("</td><td>").append(s.findings().isEmpty() ? "none" : esc(s.findings().toString()));
+                if (s.suppressed() > 0) {
+                    b.append(" (").append(s.suppressed()).append(" suppressed)");
+                }
+                b.append("</td><td>").append(s.published()).append(" / ").append(s.pending()).append(" / ").append(s.dropped()).append("</td><td>");
+            }
+            s.errors().stream().limit(20).forEach(e -> b.append(esc(e)).append("<br>"));
+            b.append("</td></tr>");
+        }
+        b.append("</table>");
     }
 
     private static String esc(String s) {

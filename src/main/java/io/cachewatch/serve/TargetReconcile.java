@@ -6,6 +6,7 @@ import io.cachewatch.aws.AwsClients;
 import io.cachewatch.cli.Wiring;
 import io.cachewatch.inventory.Cluster;
 import io.cachewatch.inventory.Fleet;
+import io.cachewatch.inventory.RegionInventory;
 import io.cachewatch.plan.Action;
 import io.cachewatch.plan.ApplyProgress;
 import io.cachewatch.plan.MassDeleteGuard;
@@ -36,6 +37,8 @@ public final class TargetReconcile implements AutoCloseable {
     private final AwsClients clients;
     private final StsAssumeRoleCredentialsProvider assumed;
     private final Map<String, AlarmStore> stores = new ConcurrentHashMap<>();
+    /** Clusters of each region as its latest complete discovery saw them, for the slow-log reads. */
+    private final Map<String, List<Cluster>> discovered = new ConcurrentHashMap<>();
 
     public TargetReconcile(Target target, Wiring wiring, MeterRegistry registry) {
         this.target = target;
@@ -60,12 +63,29 @@ public final class TargetReconcile implements AutoCloseable {
         return target;
     }
 
+    /** SNS in a region through the target's own clients (its assumed role, its metered calls). */
+    public software.amazon.awssdk.services.sns.SnsClient sns(String region) {
+        return clients.sns(region);
+    }
+
+    /**
+     * Clusters of the latest complete discovery of each region (a region whose last discovery failed keeps the
+     * clusters of the one before); empty until every region was discovered once.
+     */
+    public java.util.Optional<List<Cluster>> discoveredClusters() {
+        if (!discovered.keySet().containsAll(target.regions())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(target.regions().stream().flatMap(r -> discovered.get(r).stream()).toList());
+    }
+
     /** One discover + plan + apply; never throws: every failure ends up in the result's errors. */
     public TargetStatus.RunResult run(DesiredAlarms desired, MassDeleteGuard guard, BooleanSupplier stopRequested,
                                       Runnable discoveredOk) {
         Instant started = Instant.now();
         try {
             Fleet fleet = wiring.discovery(clients).discover(target.regions());
+            fleet.regions().stream().filter(RegionInventory::complete).forEach(r -> discovered.put(r.region(), r.clusters()));
             if (fleet.errors().isEmpty()) {
                 discoveredOk.run(); // ready before a long first apply ends
             }

@@ -12,9 +12,14 @@ import java.util.Map;
  * @param discovered  true once a discovery of every region of the target succeeded
  * @param lastRun     the last finished reconcile, null before the first
  * @param lastSuccess end of the last reconcile without errors
+ * @param slowlog     the last slow-log poll; null when serve reads no slow logs
  */
 public record TargetStatus(String name, List<String> regions, String roleArn, boolean discovered, RunResult lastRun,
-                           Instant lastSuccess) {
+                           Instant lastSuccess, SlowlogStatus slowlog) {
+    TargetStatus withSlowlog(SlowlogStatus status) {
+        return new TargetStatus(name, regions, roleArn, discovered, lastRun, lastSuccess, status);
+    }
+
     /**
      * One reconcile of one target.
      *

@@ -11,9 +11,13 @@ import java.util.TreeMap;
  * and splits the findings into those to send and those suppressed as repeats. Cursors are keyed by cluster and node.
  */
 public final class SlowlogPoll {
-    /** What a poll found. */
+    /**
+     * What a poll found.
+     *
+     * @param entries new entries read (past each node's cursor), before any filtering
+     */
     public record Outcome(List<Finding> findings, List<Finding> toSend, List<Finding> suppressed, List<NodeFailure> failures,
-                          int nodesRead, List<String> restartedNodes) {
+                          int nodesRead, List<String> restartedNodes, int entries) {
     }
 
     private final SlowlogAnalyzer analyzer;
@@ -43,6 +47,7 @@ public final class SlowlogPoll {
         List<NodeFailure> failures = new ArrayList<>();
         List<String> restarted = new ArrayList<>();
         int nodesRead = 0;
+        int entries = 0;
         for (ClusterRead read : reads) {
             failures.addAll(read.failures());
             List<NodeEntries> window = new ArrayList<>();
@@ -54,6 +59,7 @@ public final class SlowlogPoll {
                 if (advance.restarted()) {
                     restarted.add(read.cluster().id() + "/" + node.node());
                 }
+                entries += advance.newEntries().size();
                 window.add(new NodeEntries(node.node(), advance.newEntries(), advance.lost()));
             }
             for (Finding f : analyzer.analyze(read.cluster(), window)) {
@@ -65,6 +71,6 @@ public final class SlowlogPoll {
                 }
             }
         }
-        return new Outcome(findings, toSend, suppressed, failures, nodesRead, restarted);
+        return new Outcome(findings, toSend, suppressed, failures, nodesRead, restarted, entries);
     }
 }

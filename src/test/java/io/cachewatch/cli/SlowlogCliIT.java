@@ -8,22 +8,19 @@ import io.cachewatch.testing.CachewatchJar;
 import io.cachewatch.testing.DemoFleet;
 import io.cachewatch.testing.MotoServer;
 import io.cachewatch.testing.RedisServers;
+import io.cachewatch.testing.SlowlogConfig;
+import io.cachewatch.testing.SnsQueue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The slow-log pipeline end to end: the packaged jar discovers clusters in moto, reads real redis-server nodes (a
@@ -32,7 +29,6 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 class SlowlogCliIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
     private static final String SECRET = "secret-value-4711";
 
     private static MotoServer moto;
@@ -62,15 +58,8 @@ class SlowlogCliIT {
             fleet.valkeyClusterMode("feed", 3, 1, "cache.r7g.xlarge");
             fleet.redisSingleNode("solo", "cache.t3.micro");
         }
-        SnsClient sns = SnsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
-                .httpClient(ApacheHttpClient.create()).build();
-        SqsClient sqs = SqsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
-                .httpClient(ApacheHttpClient.create()).build();
-        String topic = sns.createTopic(b -> b.name("slowlog")).topicArn();
-        String queueUrl = sqs.createQueue(b -> b.queueName("slack")).queueUrl();
-        String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(queueArn));
+        SnsQueue slack = new SnsQueue(moto.endpoint(), "slowlog");
+        String topic = slack.topicArn();
 
         primary.cli("SET", "user:42:session", SECRET);
         primary.cli("HGETALL", "profile:1001");
@@ -79,20 +68,12 @@ class SlowlogCliIT {
         primary.cli("PING");
         feed.get(0).cli("KEYS", "feed:*");
 
-        Path config = dir.resolve("application.yaml");
-        Files.writeString(config, String.join("\n",
-                "cachewatch:",
-                "  notify:",
-                "    default-topic: " + topic,
-                "  slowlog:",
-                "    state-file: " + dir.resolve("state.json"),
-                "    worse-factor: 1000",
-                "    ignore-commands: REPLCONF,PSYNC,SYNC,PING", // a primary pings its replicas every 10 s
-                "    endpoint-overrides:",
-                "      orders: redis://" + primary.address(),
-                "      feed: redis://" + feed.get(0).address(),
-                "      solo: redis://" + solo.address(),
-                ""));
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("orders", primary.address());
+        overrides.put("feed", feed.get(0).address());
+        overrides.put("solo", solo.address());
+        Path config = SlowlogConfig.write(dir, topic, overrides, "worse-factor: 1000",
+                "ignore-commands: REPLCONF,PSYNC,SYNC,PING"); // a primary pings its replicas every 10 s
         CachewatchJar cachewatch = CachewatchJar.packaged()
                 .env("AWS_ENDPOINT_URL", moto.endpoint().toString()).env("AWS_REGION", "us-east-1")
                 .env("AWS_ACCESS_KEY_ID", "test").env("AWS_SECRET_ACCESS_KEY", "test")
@@ -108,7 +89,7 @@ class SlowlogCliIT {
         assertThat(report.at("/summary/nodesRead").asInt()).isEqualTo(2 + 6);
         assertThat(first.stdout() + first.stderr()).doesNotContain(SECRET);
 
-        List<Message> messages = drain(sqs, queueUrl, report.at("/summary/published").asInt());
+        List<Message> messages = slack.drain(report.at("/summary/published").asInt());
         assertThat(messages).hasSize(report.at("/findings").size());
         List<String> kinds = new ArrayList<>();
         for (Message m : messages) {
@@ -143,7 +124,7 @@ class SlowlogCliIT {
         CachewatchJar.Result second = cachewatch.run("slowlog", "--once", "--output", "json", "--cluster", "orders", "--cluster", "feed");
         assertThat(second.exitCode()).as(second.toString()).isZero();
         assertThat(JSON.readTree(second.stdout()).at("/findings").size()).as(second.stdout()).isZero();
-        assertThat(drain(sqs, queueUrl, 0)).isEmpty();
+        assertThat(slack.drain(0)).isEmpty();
 
         primary.cli("KEYS", "session:*");
         CachewatchJar.Result third = cachewatch.run("slowlog", "--once", "--output", "json", "--cluster", "orders");
@@ -151,24 +132,104 @@ class SlowlogCliIT {
         List<String> statuses = new ArrayList<>();
         thirdReport.at("/findings").forEach(f -> statuses.add(f.get("kind").asText() + "=" + f.get("status").asText()));
         assertThat(statuses).as(third.toString()).contains("keys=suppressed");
-        for (Message m : drain(sqs, queueUrl, thirdReport.at("/summary/published").asInt())) {
+        for (Message m : slack.drain(thirdReport.at("/summary/published").asInt())) {
             assertThat(JSON.readTree(m.body()).at("/MessageAttributes/kind/Value").asText()).isNotEqualTo("keys");
         }
-        sns.close();
-        sqs.close();
+        slack.close();
     }
 
-    private static List<Message> drain(SqsClient sqs, String queueUrl, int expected) {
-        List<Message> all = new ArrayList<>();
-        for (int empty = 0; empty < 2 || all.size() < expected && empty < 10; ) {
-            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
-                    .messageAttributeNames("All")).messages();
-            if (batch.isEmpty()) {
-                empty++;
-            }
-            all.addAll(batch);
-            batch.forEach(m -> sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
+    /**
+     * Without --once: several polls over one process, entries logged between polls reported by the next poll and
+     * never again (in the output and in SNS), and SIGTERM ends it with exit 0.
+     */
+    @Test
+    void pollingReportsEntriesLoggedBetweenPollsOnceAndStopsOnSigterm(@TempDir Path dir) throws Exception {
+        RedisServers.Server server = servers.start();
+        try (DemoFleet fleet = new DemoFleet(moto.endpoint())) {
+            fleet.redisSingleNode("polled", "cache.t3.micro");
         }
+        SnsQueue slack = new SnsQueue(moto.endpoint(), "polled");
+        String topic = slack.topicArn();
+        Path config = SlowlogConfig.write(dir, topic, Map.of("polled", server.address()), "interval: 1s");
+        server.cli("KEYS", "alpha:*");
+        CachewatchJar.Running polling = CachewatchJar.packaged()
+                .env("AWS_ENDPOINT_URL", moto.endpoint().toString()).env("AWS_REGION", "us-east-1")
+                .env("AWS_ACCESS_KEY_ID", "test").env("AWS_SECRET_ACCESS_KEY", "test")
+                .env("CACHEWATCH_DISCOVERY_KINDS", "elasticache").env("QUARKUS_CONFIG_LOCATIONS", config.toString())
+                .start("slowlog", "--output", "json", "--cluster", "polled");
+        try {
+            awaitPolls(polling, 1, reports -> patterns(reports).contains("KEYS alpha:*"));
+            server.cli("HGETALL", "profile:1001");
+            awaitPolls(polling, 1, reports -> patterns(reports).contains("HGETALL profile:{n}"));
+            server.cli("KEYS", "beta:*");
+            int before = reports(polling).size();
+            // the entry and a few idle polls after it, so a repeat would have had its chance
+            awaitPolls(polling, before + 3, reports -> patterns(reports).contains("KEYS beta:*"));
+        } finally {
+            int exit = polling.terminate(java.time.Duration.ofSeconds(30));
+            assertThat(exit).as(polling.stderr()).isZero();
+        }
+        assertThat(polling.stderr()).contains("stopped");
+        List<JsonNode> reports = reports(polling);
+        assertThat(reports.size()).isGreaterThanOrEqualTo(5);
+        List<String> reported = patterns(reports);
+        for (String pattern : List.of("KEYS alpha:*", "HGETALL profile:{n}", "KEYS beta:*")) {
+            assertThat(reported.stream().filter(pattern::equals).count()).as(pattern + " in " + reported).isEqualTo(1);
+        }
+        for (JsonNode r : reports) {
+            assertThat(r.at("/summary/nodesFailed").asInt()).as(r.toString()).isZero();
+        }
+        int published = reports.stream().mapToInt(r -> r.at("/summary/published").asInt()).sum();
+        assertThat(reports.stream().mapToInt(r -> r.at("/summary/pending").asInt()).sum()).isZero();
+        List<Message> messages = slack.drain(published);
+        // redis-cli's own COMMAND DOCS makes a "slow" finding per call, suppressed as a repeat unless it ran slower
+        assertThat(messages).hasSize(published);
+        List<String> kinds = new ArrayList<>();
+        for (Message m : messages) {
+            kinds.add(JSON.readTree(m.body()).at("/MessageAttributes/kind/Value").asText());
+        }
+        assertThat(kinds.stream().filter("keys"::equals).count()).as(kinds.toString()).isEqualTo(2);
+        assertThat(kinds.stream().filter("full-read"::equals).count()).as(kinds.toString()).isEqualTo(1);
+        slack.close();
+    }
+
+    /** Every poll's JSON report printed so far, one per line. */
+    private static List<JsonNode> reports(CachewatchJar.Running running) {
+        List<JsonNode> reports = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(running.out())) {
+                if (line.startsWith("{")) {
+                    reports.add(JSON.readTree(line));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return reports;
+    }
+
+    /** "COMMAND keyPattern" of every finding of every report, one element per finding and pattern. */
+    private static List<String> patterns(List<JsonNode> reports) {
+        List<String> all = new ArrayList<>();
+        reports.forEach(r -> r.at("/findings").forEach(f -> f.get("patterns").forEach(p ->
+                all.add((p.get("command").asText() + " " + p.get("keyPattern").asText()).trim()))));
         return all;
+    }
+
+    /** Waits (generously: the machine may be loaded) until at least {@code polls} reports are out and the condition holds. */
+    private static void awaitPolls(CachewatchJar.Running running, int polls, java.util.function.Predicate<List<JsonNode>> condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            List<JsonNode> reports = reports(running);
+            if (reports.size() >= polls && condition.test(reports)) {
+                return;
+            }
+            if (!running.process().isAlive()) {
+                throw new AssertionError("slowlog exited " + running.process().exitValue() + ": " + running.stderr());
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("not reported in time: " + reports(running) + "\n" + running.stderr());
     }
 }

@@ -93,6 +93,7 @@ class RedisSlowlogReaderIT {
         List<ClusterRead> second = reader.read(List.of(target("orders", primary, false, null, null)), poll::cursor);
         SlowlogPoll.Outcome again = poll.process(second, suppression, Instant.now());
         assertThat(again.findings()).as("only the collector's own commands are new").isEmpty();
+        assertThat(outcome.entries()).as("new entries counted before filtering").isGreaterThanOrEqualTo(2);
     }
 
     @Test

@@ -8,6 +8,9 @@ import io.cachewatch.testing.CloudWatchBridge;
 import io.cachewatch.testing.DemoFleet;
 import io.cachewatch.testing.MotoClients;
 import io.cachewatch.testing.MotoServer;
+import io.cachewatch.testing.RedisServers;
+import io.cachewatch.testing.SlowlogConfig;
+import io.cachewatch.testing.SnsQueue;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -19,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,6 +49,7 @@ class ServeIT {
 
     private static MotoServer moto;
     private static CloudWatchBridge bridge;
+    private static RedisServers redis;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private CachewatchJar cachewatch;
     private CachewatchJar.Running serve;
@@ -54,10 +59,12 @@ class ServeIT {
     static void startServers() {
         moto = MotoServer.start();
         bridge = CloudWatchBridge.start(moto.endpoint());
+        redis = new RedisServers();
     }
 
     @AfterAll
     static void stopServers() {
+        redis.close();
         bridge.close();
         moto.close();
     }
@@ -70,7 +77,9 @@ class ServeIT {
         port = MotoServer.freePort();
         cachewatch = CachewatchJar.packaged().against(moto, bridge)
                 .env("QUARKUS_HTTP_PORT", Integer.toString(port))
-                .env("CACHEWATCH_SERVE_FIRST_RUN_DELAY", "100ms");
+                .env("CACHEWATCH_SERVE_FIRST_RUN_DELAY", "100ms")
+                // half the default: the "stopped in time" checks below keep room for a loaded machine's JVM exit
+                .env("CACHEWATCH_SERVE_STOP_TIMEOUT", "10s");
     }
 
     @AfterEach
@@ -82,25 +91,26 @@ class ServeIT {
 
     @Test
     void oneShotCommandsStartNoHttpServer() throws Exception {
-        cachewatch.env("CACHEWATCH_RATES_PUT_METRIC_ALARM", "10");
+        // slow enough that the apply is still running when the first alarm shows, however loaded the machine
+        cachewatch.env("CACHEWATCH_RATES_PUT_METRIC_ALARM", "2");
         CachewatchJar.Running reconcile = cachewatch.start("reconcile");
-        await(Duration.ofSeconds(30), () -> alarms(TEST) > 0 || !reconcile.process().isAlive());
+        await(Duration.ofSeconds(120), () -> alarms(TEST) > 0 || !reconcile.process().isAlive());
         assertThat(reconcile.process().isAlive()).as("reconcile still applying: %s", reconcile.stderr()).isTrue();
         assertThat(listening(port)).as("a one-shot command must not open the HTTP port").isFalse();
         reconcile.process().destroyForcibly().waitFor();
 
         serve = cachewatch.start("serve");
-        await(Duration.ofSeconds(30), () -> listening(port));
+        await(Duration.ofSeconds(120), () -> listening(port));
     }
 
     @Test
     void serveGetsReadyReconcilesOnScheduleExposesMetricsAndStatusAndStopsCleanly() throws Exception {
         serve = cachewatch.env("CACHEWATCH_SERVE_RECONCILE_INTERVAL", "2s").start("serve");
-        await(Duration.ofSeconds(60), () -> get("/q/health/ready").statusCode() == 200);
+        await(Duration.ofSeconds(120), () -> get("/q/health/ready").statusCode() == 200);
         assertThat(get("/q/health/live").statusCode()).isEqualTo(200);
-        await(Duration.ofSeconds(60), () -> alarms(TEST) == DEMO_ALARMS);
+        await(Duration.ofSeconds(120), () -> alarms(TEST) == DEMO_ALARMS);
 
-        await(Duration.ofSeconds(30), () -> counter(get("/q/metrics").body(), "cachewatch_reconcile_runs_total", "result=\"ok\"") >= 1);
+        await(Duration.ofSeconds(120), () -> counter(get("/q/metrics").body(), "cachewatch_reconcile_runs_total", "result=\"ok\"") >= 1);
         String metrics = get("/q/metrics").body();
         assertThat(counter(metrics, "cachewatch_reconcile_changes_total", "action=\"create\"")).isEqualTo(DEMO_ALARMS);
         assertThat(counter(metrics, "cachewatch_discovered_nodes", "engine=\"memcached\"")).isEqualTo(3);
@@ -109,10 +119,10 @@ class ServeIT {
                 "cachewatch_aws_calls_total{operation=\"PutMetricAlarm\",service=\"CloudWatch\",target=\"default\"}");
         double runs = counter(metrics, "cachewatch_reconcile_runs_total", "result=\"ok\"");
         double describes = counter(metrics, "cachewatch_aws_calls_total", "operation=\"DescribeAlarms\"");
-        await(Duration.ofSeconds(30), () -> counter(get("/q/metrics").body(), "cachewatch_reconcile_runs_total", "result=\"ok\"") > runs);
+        await(Duration.ofSeconds(120), () -> counter(get("/q/metrics").body(), "cachewatch_reconcile_runs_total", "result=\"ok\"") > runs);
         // a later scheduled run reads the alarms again: the call counter moves too (scraped until it does, so a scrape
         // taken between a run's bookkeeping and its next call does not decide the test)
-        await(Duration.ofSeconds(30), () -> counter(get("/q/metrics").body(), "cachewatch_aws_calls_total", "operation=\"DescribeAlarms\"") > describes);
+        await(Duration.ofSeconds(120), () -> counter(get("/q/metrics").body(), "cachewatch_aws_calls_total", "operation=\"DescribeAlarms\"") > describes);
         AwsOperationsLog.fromMetrics(get("/q/metrics").body());
 
         String status = get("/status").body();
@@ -129,8 +139,12 @@ class ServeIT {
 
     @Test
     void sigtermDuringALongApplyStopsAfterTheCurrentCallWithExitZero() throws Exception {
-        serve = cachewatch.env("CACHEWATCH_RATES_PUT_METRIC_ALARM", "2").start("serve");
-        await(Duration.ofSeconds(60), () -> alarms(TEST) >= 4);
+        serve = cachewatch.env("CACHEWATCH_RATES_PUT_METRIC_ALARM", "2")
+                .env("CACHEWATCH_SERVE_SLOWLOG_ENABLED", "false").env("CACHEWATCH_SLOWLOG_INTERVAL", "200ms").start("serve");
+        await(Duration.ofSeconds(120), () -> alarms(TEST) >= 4);
+        // slow-log reads switched off: no section, no poll, even at a short interval once discovery is done
+        assertThat(get("/status").body()).contains("\"discovered\":true", "\"slowlog\":null");
+        assertThat(get("/q/metrics").body()).doesNotContain("cachewatch_slowlog_polls_total");
         long start = System.nanoTime();
         int exit = serve.terminate(Duration.ofSeconds(25));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -153,9 +167,14 @@ class ServeIT {
     void twoTargetsOneThroughAnAssumedRoleInAnotherAccount(@TempDir Path dir) throws Exception {
         AwsCredentialsProvider other = assumed();
         new DemoFleet(moto.endpoint(), other).redisSingleNode("elsewhere", "cache.t4g.small");
-        serve = withTargets(dir).start("serve");
-        await(Duration.ofSeconds(60), () -> get("/q/health/ready").statusCode() == 200);
-        await(Duration.ofSeconds(60), () -> alarms(TEST) == DEMO_ALARMS && alarms(other) > 0);
+        serve = withTargets(dir).env("CACHEWATCH_SLOWLOG_INTERVAL", "1s")
+                .env("CACHEWATCH_SLOWLOG_STATE_FILE", dir.resolve("state/slowlog.json").toString()).start("serve");
+        await(Duration.ofSeconds(120), () -> get("/q/health/ready").statusCode() == 200);
+        await(Duration.ofSeconds(120), () -> alarms(TEST) == DEMO_ALARMS && alarms(other) > 0);
+        // each target reads slow logs with its own state file (moto's endpoints do not answer: the nodes are unreachable)
+        await(Duration.ofSeconds(120), () -> Files.exists(dir.resolve("state/slowlog.main.json"))
+                && Files.exists(dir.resolve("state/slowlog.other.json")));
+        await(Duration.ofSeconds(120), () -> counter(get("/q/metrics").body(), "cachewatch_slowlog_polls_total", "target=\"other\"") >= 1);
         assertThat(alarms(other)).isLessThan(DEMO_ALARMS);
         String metrics = get("/q/metrics").body();
         assertThat(metrics).contains("cachewatch_aws_calls_total{operation=\"AssumeRole\",service=\"Sts\",target=\"other\"}");
@@ -169,12 +188,97 @@ class ServeIT {
                 .env("AWS_ENDPOINT_URL_STS", MotoClients.closedPort().toString())
                 .env("CACHEWATCH_AWS_MAX_ATTEMPTS", "2")
                 .start("serve");
-        await(Duration.ofSeconds(60), () -> alarms(TEST) == DEMO_ALARMS);
-        await(Duration.ofSeconds(60), () -> get("/status").body().contains("\"ok\":false"));
+        await(Duration.ofSeconds(120), () -> alarms(TEST) == DEMO_ALARMS);
+        await(Duration.ofSeconds(120), () -> get("/status").body().contains("\"ok\":false"));
         HttpResponse<String> ready = get("/q/health/ready");
         assertThat(ready.statusCode()).isEqualTo(503);
         assertThat(ready.body()).contains("\"main\": \"discovered\"").containsPattern("\"other\": \".*(Unable|refused|Connect)");
         assertThat(counter(get("/q/metrics").body(), "cachewatch_reconcile_failures_total", "target=\"other\"")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void serveReadsSlowLogsOnItsOwnSchedulePublishesFindingsAndReportsAStoppedNode(@TempDir Path dir) throws Exception {
+        moto.reset();
+        bridge.reset();
+        try (DemoFleet fleet = new DemoFleet(moto.endpoint())) {
+            fleet.redisSingleNode("orders", "cache.t3.micro");
+            fleet.redisSingleNode("solo", "cache.t3.micro");
+        }
+        RedisServers.Server orders = redis.start();
+        RedisServers.Server solo = redis.start();
+        SnsQueue slack = new SnsQueue(moto.endpoint(), "slowlog");
+        String topic = slack.topicArn();
+        Path config = SlowlogConfig.write(dir, topic, Map.of("orders", orders.address(), "solo", solo.address()), "interval: 1s");
+        // a long first reconcile (alarms at 2/s) must not hold up the slow-log reads, which have their own schedule
+        serve = cachewatch.env("QUARKUS_CONFIG_LOCATIONS", config.toString()).env("CACHEWATCH_RATES_PUT_METRIC_ALARM", "2").start("serve");
+
+        await(Duration.ofSeconds(120), () -> get("/status").body().contains("\"nodesRead\":2"));
+        orders.cli("KEYS", "session:*");
+        await(Duration.ofSeconds(120), () -> slack.receive().stream().map(m -> attributes(m.body()))
+                .anyMatch(a -> a.at("/kind/Value").asText().equals("keys") && a.at("/cluster/Value").asText().equals("orders")));
+
+        await(Duration.ofSeconds(120), () -> counter(get("/q/metrics").body(), "cachewatch_slowlog_publishes_total", "target=\"default\"") >= 1);
+        String metrics = get("/q/metrics").body();
+        assertThat(counter(metrics, "cachewatch_slowlog_polls_total", "outcome=\"ok\"")).isGreaterThanOrEqualTo(2);
+        assertThat(counter(metrics, "cachewatch_slowlog_entries_total", "target=\"default\"")).isGreaterThanOrEqualTo(1);
+        assertThat(counter(metrics, "cachewatch_slowlog_findings_total", "severity=\"warning\"")).isGreaterThanOrEqualTo(1);
+        assertThat(metrics).contains("cachewatch_slowlog_drops_total{target=\"default\"} 0.0",
+                "cachewatch_slowlog_unreachable_nodes{target=\"default\"} 0.0", "cachewatch_slowlog_restarts_total{target=\"default\"}",
+                "cachewatch_slowlog_duration_seconds_count{target=\"default\"}",
+                "cachewatch_aws_calls_total{operation=\"PublishBatch\",service=\"Sns\",target=\"default\"}");
+        AwsOperationsLog.fromMetrics(metrics);
+        assertThat(get("/status").body()).contains("\"slowlog\":{\"lastPoll\":\"", "\"nodesRead\":2", "\"pending\":0");
+
+        solo.stop();
+        await(Duration.ofSeconds(120), () -> counter(get("/q/metrics").body(), "cachewatch_slowlog_unreachable_nodes", "target=\"default\"") == 1);
+        assertThat(counter(get("/q/metrics").body(), "cachewatch_slowlog_polls_total", "outcome=\"errors\"")).isGreaterThanOrEqualTo(1);
+        String status = get("/status").body();
+        assertThat(status).contains("\"nodesFailed\":1", "\"cluster\":\"solo\"", "connection refused");
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(url("/status")).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.body()).contains("<h2>Slow log</h2>", "connection refused", "solo/");
+
+        assertThat(serve.terminate(Duration.ofSeconds(25))).as(serve.stderr()).isZero();
+        assertThat(serve.stderr()).contains("stopped");
+        slack.close();
+    }
+
+    @Test
+    void sigtermDuringASlowLogPollWaitingOnASilentNodeEndsItWithinTheStopTimeout(@TempDir Path dir) throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            java.util.List<Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept()); // never answers, not even HELLO
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            Path config = SlowlogConfig.write(dir, "arn:aws:sns:us-east-1:123456789012:none",
+                    Map.of("solo", "127.0.0.1:" + silent.getLocalPort()), "interval: 1s", "connect-timeout: 120s", "command-timeout: 120s");
+            serve = cachewatch.env("QUARKUS_CONFIG_LOCATIONS", config.toString()).env("CACHEWATCH_SERVE_STOP_TIMEOUT", "6s").start("serve");
+            await(Duration.ofSeconds(120), () -> alarms(TEST) == DEMO_ALARMS && get("/status").body().contains("\"ok\":true"));
+            await(Duration.ofSeconds(120), () -> !accepted.isEmpty());
+
+            assertThat(serve.terminate(Duration.ofSeconds(30))).as(serve.stderr()).isZero();
+            assertThat(serve.stderr()).contains("stopped").doesNotContain("did not stop");
+            for (Socket s : accepted) {
+                s.close();
+            }
+        }
+    }
+
+    /** The MessageAttributes of an SNS envelope as SQS delivers it. */
+    private static com.fasterxml.jackson.databind.JsonNode attributes(String envelope) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(envelope).path("MessageAttributes");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private CachewatchJar withTargets(Path dir) throws IOException {

@@ -16,6 +16,9 @@ public final class IamPolicy {
     /** IAM actions an operation needs besides its own: PutMetricAlarm with Tags also needs cloudwatch:TagResource. */
     private static final Map<String, Set<String>> ALSO_NEEDS = Map.of("CloudWatch.PutMetricAlarm", Set.of("cloudwatch:TagResource"));
 
+    /** Operations authorized by an action of another name: the service authorization reference has no sns:PublishBatch. */
+    private static final Map<String, String> ACTION_OF = Map.of("Sns.PublishBatch", "sns:Publish");
+
     private IamPolicy() {
     }
 
@@ -37,6 +40,9 @@ public final class IamPolicy {
 
     /** "CloudWatch.PutMetricAlarm" → cloudwatch:PutMetricAlarm (the SDK's service name lower-cased is the IAM prefix). */
     public static String action(String operation) {
+        if (ACTION_OF.containsKey(operation)) {
+            return ACTION_OF.get(operation);
+        }
         int dot = operation.indexOf('.');
         if (dot <= 0) {
             throw new IllegalArgumentException("not Service.Operation: " + operation);
