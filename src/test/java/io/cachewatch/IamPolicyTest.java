@@ -16,6 +16,7 @@ class IamPolicyTest {
         assertThat(IamPolicy.action("ElastiCache.ListTagsForResource")).isEqualTo("elasticache:ListTagsForResource");
         assertThat(IamPolicy.action("SecretsManager.GetSecretValue")).isEqualTo("secretsmanager:GetSecretValue");
         assertThat(IamPolicy.action("Sts.AssumeRole")).isEqualTo("sts:AssumeRole");
+        assertThat(IamPolicy.action("Sns.PublishBatch")).as("no IAM action of its own").isEqualTo("sns:Publish");
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.cachewatch.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cachewatch.aws.cloudwatch.CloudWatchMetricPublisher;
+import io.cachewatch.aws.secretsmanager.SecretsManagerCredentials;
 import io.cachewatch.aws.sns.SnsPublisher;
 import io.cachewatch.config.CachewatchConfig;
 import io.cachewatch.inventory.Fleet;
@@ -15,6 +17,7 @@ import io.cachewatch.slowlog.Durations;
 import io.cachewatch.slowlog.Finding;
 import io.cachewatch.slowlog.NodeFailure;
 import io.cachewatch.slowlog.SlowlogPolicy;
+import io.cachewatch.slowlog.SlowlogMetrics;
 import io.cachewatch.slowlog.SlowlogPoll;
 import io.cachewatch.slowlog.Suppression;
 import io.vertx.core.Vertx;
@@ -76,18 +79,22 @@ public class SlowlogCommand implements Callable<Integer> {
         SnsPublisher publisher = new SnsPublisher(wiring.aws()::sns, notify.topics(), notify.defaultTopic().orElse(null), config.bufferSize());
         publisher.enqueue(state.pending());
         long droppedBefore = state.dropped();
+        CloudWatchMetricPublisher metrics = new CloudWatchMetricPublisher(wiring.aws()::cloudWatch);
 
         RedisSlowlogReader.Settings settings = new RedisSlowlogReader.Settings(config.connectTimeout(), config.commandTimeout(),
                 config.concurrency(), config.maxEntries(), config.tlsCaFile().orElse(null));
         try (RedisSlowlogReader reader = new RedisSlowlogReader(vertx, settings)) {
             Fleet fleet = wiring.discovery().discover(regions.resolve(wiring));
             fleet.errors().forEach(e -> spec.commandLine().getErr().println("discovery " + e.region() + " " + e.operation() + ": " + e.message()));
-            SlowlogTargets.Plan plan = SlowlogTargets.of(fleet.clusters(), config, clusters);
+            SlowlogTargets.Plan plan = SlowlogTargets.of(fleet.clusters(), config, clusters,
+                    new SlowlogCredentials(config.credentials(), new SecretsManagerCredentials(wiring.aws()::secretsManager)));
             while (true) {
-                List<ClusterRead> reads = reader.read(plan.targets(), poll::cursor);
+                List<ClusterRead> reads = plan.withUnreadable(reader.read(plan.targets(), poll::cursor));
                 Instant now = Instant.now();
                 SlowlogPoll.Outcome outcome = poll.process(reads, suppression, now);
                 SnsPublisher.Result delivery = null;
+                List<String> metricErrors = dryRun ? List.of() : metrics.publish(SlowlogMetrics.points(outcome.activity(), now)).errors();
+                metricErrors.forEach(e -> spec.commandLine().getErr().println("metrics: " + e));
                 if (!dryRun) {
                     List<Notification> messages = new ArrayList<>();
                     outcome.toSend().forEach(f -> {
@@ -101,7 +108,7 @@ public class SlowlogCommand implements Callable<Integer> {
                 }
                 print(outcome, plan, delivery, fleet);
                 boolean failed = !outcome.failures().isEmpty() || !fleet.errors().isEmpty()
-                        || delivery != null && !delivery.errors().isEmpty();
+                        || delivery != null && !delivery.errors().isEmpty() || !metricErrors.isEmpty();
                 if (once) {
                     return failed ? ReconcileReport.EXIT_ERRORS : ReconcileReport.EXIT_OK;
                 }
@@ -148,6 +155,7 @@ public class SlowlogCommand implements Callable<Integer> {
             if (delivery != null) {
                 delivery.errors().forEach(deliveryErrors::add);
             }
+            root.set("apiCalls", JSON.valueToTree(wiring.aws().recorder().snapshot()));
             out.println(JSON.writeValueAsString(root));
         } else {
             for (Finding f : outcome.findings()) {

@@ -11,9 +11,13 @@ import java.util.TreeMap;
  * and splits the findings into those to send and those suppressed as repeats. Cursors are keyed by cluster and node.
  */
 public final class SlowlogPoll {
-    /** What a poll found. */
+    /**
+     * What a poll found.
+     *
+     * @param activity per cluster of which at least one node was read: what the metrics publish
+     */
     public record Outcome(List<Finding> findings, List<Finding> toSend, List<Finding> suppressed, List<NodeFailure> failures,
-                          int nodesRead, List<String> restartedNodes) {
+                          int nodesRead, List<String> restartedNodes, List<ClusterActivity> activity) {
     }
 
     private final SlowlogAnalyzer analyzer;
@@ -42,6 +46,7 @@ public final class SlowlogPoll {
         List<Finding> suppressed = new ArrayList<>();
         List<NodeFailure> failures = new ArrayList<>();
         List<String> restarted = new ArrayList<>();
+        List<ClusterActivity> activity = new ArrayList<>();
         int nodesRead = 0;
         for (ClusterRead read : reads) {
             failures.addAll(read.failures());
@@ -56,6 +61,9 @@ public final class SlowlogPoll {
                 }
                 window.add(new NodeEntries(node.node(), advance.newEntries(), advance.lost()));
             }
+            if (!window.isEmpty()) {
+                activity.add(analyzer.activity(read.cluster(), window));
+            }
             for (Finding f : analyzer.analyze(read.cluster(), window)) {
                 findings.add(f);
                 if (suppression.suppressed(f, now)) {
@@ -65,6 +73,6 @@ public final class SlowlogPoll {
                 }
             }
         }
-        return new Outcome(findings, toSend, suppressed, failures, nodesRead, restarted);
+        return new Outcome(findings, toSend, suppressed, failures, nodesRead, restarted, activity);
     }
 }

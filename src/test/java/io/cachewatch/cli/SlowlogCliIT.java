@@ -6,14 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cachewatch.testing.CachewatchJar;
 import io.cachewatch.testing.DemoFleet;
-import io.cachewatch.testing.MotoServer;
 import io.cachewatch.testing.RedisServers;
-import java.nio.file.Files;
+import io.cachewatch.testing.SlowlogTestBase;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -30,25 +27,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * primary with a replica, a 3+3 cluster, a stopped node) through endpoint overrides, and publishes to an SNS topic in
  * moto that an SQS queue is subscribed to (raw delivery off, so the SNS envelope and its MessageAttributes arrive).
  */
-class SlowlogCliIT {
+class SlowlogCliIT extends SlowlogTestBase {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
     private static final String SECRET = "secret-value-4711";
-
-    private static MotoServer moto;
-    private static RedisServers servers;
-
-    @BeforeAll
-    static void start() {
-        moto = MotoServer.start();
-        servers = new RedisServers();
-    }
-
-    @AfterAll
-    static void stop() {
-        servers.close();
-        moto.close();
-    }
 
     @Test
     void publishesOneChatbotMessagePerFindingOnceWithoutValuesAndReportsABrokenNode(@TempDir Path dir) throws Exception {
@@ -79,22 +61,16 @@ class SlowlogCliIT {
         primary.cli("PING");
         feed.get(0).cli("KEYS", "feed:*");
 
-        Path config = dir.resolve("application.yaml");
-        Files.writeString(config, String.join("\n",
-                "cachewatch:",
-                "  notify:",
-                "    default-topic: " + topic,
-                "  slowlog:",
-                "    state-file: " + dir.resolve("state.json"),
+        Path config = config(dir, topic,
                 "    worse-factor: 1000",
                 "    ignore-commands: REPLCONF,PSYNC,SYNC,PING", // a primary pings its replicas every 10 s
                 "    endpoint-overrides:",
                 "      orders: redis://" + primary.address(),
                 "      feed: redis://" + feed.get(0).address(),
-                "      solo: redis://" + solo.address(),
-                ""));
+                "      solo: redis://" + solo.address());
         CachewatchJar cachewatch = CachewatchJar.packaged()
                 .env("AWS_ENDPOINT_URL", moto.endpoint().toString()).env("AWS_REGION", "us-east-1")
+                .env("AWS_ENDPOINT_URL_CLOUDWATCH", bridge.endpoint().toString())
                 .env("AWS_ACCESS_KEY_ID", "test").env("AWS_SECRET_ACCESS_KEY", "test")
                 .env("CACHEWATCH_DISCOVERY_KINDS", "elasticache").env("QUARKUS_CONFIG_LOCATIONS", config.toString());
 
