@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.cloudwatch.model.Statistic;
  */
 class ReconcileCliIT extends CliTestBase {
     /** Alarms the default profile gives the demo fleet (see DemoFleet.seedStandard): 21 + 24 + 15 + 6 + 28. */
-    private static final int DEMO_ALARMS = 94;
+    private static final int DEMO_ALARMS = 98;
     /** One dashboard per demo cluster (5) and the region's fleet overview; reconciled by default with the alarms. */
     private static final int DEMO_DASHBOARDS = 6;
 
@@ -142,7 +142,7 @@ class ReconcileCliIT extends CliTestBase {
 
         JsonNode refused = reconcileJson();
         assertThat(refused.get("_exit").asInt()).as(refused.toString()).isEqualTo(3);
-        assertThat(refused.at("/refused/0").asText()).contains("43 of 94 managed alarms");
+        assertThat(refused.at("/refused/0").asText()).contains("44 of 98 managed alarms");
         assertThat(refused.at("/refused/1").asText()).contains("2 of 6 managed dashboards");
         assertThat(refused.at("/changes/0/status").asText()).isEqualTo("planned");
         assertThat(alarms()).hasSize(DEMO_ALARMS);
