@@ -115,8 +115,8 @@ class ReconcileCliIT extends CliTestBase {
         // alarms only: two of six dashboards would trip the dashboards' own mass-delete guard (DashboardsCliIT covers them)
         JsonNode run = reconcileJson("--only", "alarms");
         assertThat(run.get("_exit").asInt()).as(run.toString()).isZero();
-        assertThat(run.at("/summary/delete").asInt()).isEqualTo(15 + 6);
-        assertThat(alarms().keySet()).noneMatch(n -> n.contains("/sessions-mc/") || n.contains("/solo/")).hasSize(DEMO_ALARMS - 21);
+        assertThat(run.at("/summary/delete").asInt()).isEqualTo(15 + 7); // solo: 6 node alarms and slow-commands
+        assertThat(alarms().keySet()).noneMatch(n -> n.contains("/sessions-mc/") || n.contains("/solo/")).hasSize(DEMO_ALARMS - 22);
     }
 
     @Test
@@ -149,7 +149,7 @@ class ReconcileCliIT extends CliTestBase {
 
         JsonNode allowed = reconcileJson("--allow-mass-delete");
         assertThat(allowed.get("_exit").asInt()).isZero();
-        assertThat(alarms()).hasSize(DEMO_ALARMS - 43);
+        assertThat(alarms()).hasSize(DEMO_ALARMS - 44);
     }
 
     @Test
