@@ -4,6 +4,7 @@ import io.cachewatch.inventory.Cluster;
 import io.cachewatch.inventory.ClusterKind;
 import io.cachewatch.inventory.Node;
 import io.cachewatch.inventory.Shard;
+import io.cachewatch.slowlog.SlowlogMetrics;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,17 @@ public record AlarmTarget(Cluster cluster, Shard shard, Node node, List<Dimensio
                     .map(id -> new AlarmTarget(cluster, null, null, List.of(new Dimension("CacheClusterId", id)), facts))
                     .toList();
         };
+    }
+
+    /**
+     * The target of a rule on cachewatch's slow-log metrics: the cluster as a whole, dimensions as
+     * {@link SlowlogMetrics#dimensions} publishes them (ClusterId is the replication group / cache cluster id, not a
+     * member cluster).
+     */
+    public static AlarmTarget ofSlowlog(Cluster cluster) {
+        List<Dimension> dims = SlowlogMetrics.dimensions(cluster.id(), cluster.kind().id()).entrySet().stream()
+                .map(d -> new Dimension(d.getKey(), d.getValue())).toList();
+        return new AlarmTarget(cluster, null, null, dims, Map.copyOf(clusterFacts(cluster)));
     }
 
     /** The id shown for this target in names and plans: node id, member cluster id or cluster id. */

@@ -79,7 +79,7 @@ public final class DesiredAlarms {
             if (overrides.disabled().contains(rule.id()) || !matchesCluster(rule.appliesTo(), cluster)) {
                 continue;
             }
-            for (AlarmTarget target : targets(rule.appliesTo(), cluster)) {
+            for (AlarmTarget target : targets(rule, cluster)) {
                 alarmFor(rule, target, profile.name(), overrides, out).ifPresent(mine::add);
             }
         }
@@ -90,7 +90,11 @@ public final class DesiredAlarms {
         return a.kinds().contains(cluster.kind()) && a.engines().contains(cluster.engine());
     }
 
-    private static List<AlarmTarget> targets(Applicability a, Cluster cluster) {
+    private static List<AlarmTarget> targets(AlarmRule rule, Cluster cluster) {
+        Applicability a = rule.appliesTo();
+        if (MetricCatalog.SLOWLOG_NAMESPACE.equals(rule.namespace())) {
+            return List.of(AlarmTarget.ofSlowlog(cluster));
+        }
         if (a.scope() == Scope.CLUSTER) {
             return AlarmTarget.ofCluster(cluster);
         }
@@ -145,7 +149,7 @@ public final class DesiredAlarms {
                 ? naming.clusterAlarm(cluster.kind().id(), target.label(), rule.id())
                 : naming.nodeAlarm(cluster.kind().id(), target.node().cacheClusterId(), target.node().id(), rule.id());
         List<String> topics = actions.forSeverity(rule.severity());
-        AlarmSpec spec = new AlarmSpec(cluster.kind().namespace(), rule.metric(), target.dimensions(), rule.statistic(),
+        AlarmSpec spec = new AlarmSpec(rule.namespaceFor(cluster.kind()), rule.metric(), target.dimensions(), rule.statistic(),
                 rule.period(), rule.evaluationPeriods(), rule.datapointsToAlarm(), rule.comparison(), threshold,
                 rule.treatMissingData(), AlarmDescription.render(owner, rule.description()), true, topics, topics);
         Map<String, String> tags = new LinkedHashMap<>();

@@ -17,6 +17,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.memorydb.MemoryDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -68,6 +69,10 @@ public class AwsClients {
 
     public SnsClient sns(String region) {
         return cached("sns", region, () -> configure(SnsClient.builder(), region).httpClient(http).build());
+    }
+
+    public SecretsManagerClient secretsManager(String region) {
+        return cached("secretsmanager", region, () -> configure(SecretsManagerClient.builder(), region).httpClient(http).build());
     }
 
     /** STS with these clients' credentials, for assuming a target's role. */

@@ -84,7 +84,7 @@ public class ServeCommand implements Callable<Integer> {
             }
             try {
                 // a state file that cannot be read exits 64 here, before serving
-                slowlog = new SlowlogLoop(reconciles, t -> new SlowlogCollector(wiring.config(), vertx, t::sns,
+                slowlog = new SlowlogLoop(reconciles, t -> new SlowlogCollector(wiring.config(), vertx, t.clients(),
                         SlowlogLoop.stateFile(configured, t.target().name()), false, null), state);
             } catch (RuntimeException e) {
                 reconciles.forEach(TargetReconcile::close);

@@ -67,12 +67,13 @@ public class SlowlogCommand implements Callable<Integer> {
             Signal.handle(new Signal("TERM"), s -> stop.countDown());
             Signal.handle(new Signal("INT"), s -> stop.countDown());
         }
-        try (SlowlogCollector collector = new SlowlogCollector(wiring.config(), vertx, wiring.aws()::sns,
+        try (SlowlogCollector collector = new SlowlogCollector(wiring.config(), vertx, wiring.aws(),
                 Path.of(config.stateFile()), dryRun, clusters)) {
             Fleet fleet = wiring.discovery().discover(regions.resolve(wiring));
             fleet.errors().forEach(e -> spec.commandLine().getErr().println("discovery " + e.region() + " " + e.operation() + ": " + e.message()));
             while (true) {
                 SlowlogCollector.Result result = collector.pollOnce(fleet.clusters());
+                result.metricErrors().forEach(e -> spec.commandLine().getErr().println("metrics: " + e));
                 print(result.outcome(), result.skipped(), result.delivery(), fleet);
                 boolean failed = !result.ok() || !fleet.errors().isEmpty();
                 if (once) {
@@ -124,6 +125,7 @@ public class SlowlogCommand implements Callable<Integer> {
             if (delivery != null) {
                 delivery.errors().forEach(deliveryErrors::add);
             }
+            root.set("apiCalls", JSON.valueToTree(wiring.aws().recorder().snapshot()));
             out.println(JSON.writeValueAsString(root));
         } else {
             for (Finding f : outcome.findings()) {

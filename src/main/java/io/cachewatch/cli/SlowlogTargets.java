@@ -8,6 +8,8 @@ import io.cachewatch.inventory.Endpoint;
 import io.cachewatch.inventory.Node;
 import io.cachewatch.redis.RedisNode;
 import io.cachewatch.redis.RedisTarget;
+import io.cachewatch.slowlog.ClusterRead;
+import io.cachewatch.slowlog.NodeFailure;
 import io.cachewatch.slowlog.SlowlogCluster;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -21,15 +23,23 @@ import java.util.List;
  * skipped (Memcached has no slow log; serverless caches do not serve SLOWLOG).
  */
 public final class SlowlogTargets {
-    public record Plan(List<RedisTarget> targets, List<String> skipped) {
+    /** @param unreadable clusters known to fail before any connection (their secret could not be used) */
+    public record Plan(List<RedisTarget> targets, List<String> skipped, List<ClusterRead> unreadable) {
+        /** A poll's reads followed by the clusters that could not be read at all, reported like node failures. */
+        public List<ClusterRead> withUnreadable(List<ClusterRead> reads) {
+            List<ClusterRead> all = new ArrayList<>(reads);
+            all.addAll(unreadable);
+            return all;
+        }
     }
 
     private SlowlogTargets() {
     }
 
-    public static Plan of(List<Cluster> clusters, CachewatchConfig.Slowlog config, List<String> only) {
+    public static Plan of(List<Cluster> clusters, CachewatchConfig.Slowlog config, List<String> only, SlowlogCredentials credentials) {
         List<RedisTarget> targets = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        List<ClusterRead> unreadable = new ArrayList<>();
         for (Cluster c : clusters) {
             if (only != null && !only.isEmpty() && !only.contains(c.id())) {
                 continue;
@@ -39,9 +49,13 @@ public final class SlowlogTargets {
                 continue;
             }
             SlowlogCluster cluster = new SlowlogCluster(c.region(), c.id(), c.engine().id(), c.kind().id());
-            CachewatchConfig.Slowlog.Credentials creds = config.credentials().get(c.id());
-            String user = creds == null ? null : creds.username().orElse(null);
-            String password = creds == null ? null : creds.password().orElse(null);
+            SlowlogCredentials.Resolved creds = credentials.of(c);
+            if (creds.failure() != null) {
+                unreadable.add(new ClusterRead(cluster, List.of(), List.of(new NodeFailure(c.id(), "-", creds.failure()))));
+                continue;
+            }
+            String user = creds.username();
+            String password = creds.password();
             String override = config.endpointOverrides().get(c.id());
             if (override != null) {
                 targets.add(fromUri(cluster, override, user, password));
@@ -66,7 +80,7 @@ public final class SlowlogTargets {
             }
             targets.add(new RedisTarget(cluster, seeds, tls, follow, user, password));
         }
-        return new Plan(targets, skipped);
+        return new Plan(targets, skipped, unreadable);
     }
 
     /** redis://[user:password@]host:port or rediss://…; the URI's credentials win over the configured ones. */

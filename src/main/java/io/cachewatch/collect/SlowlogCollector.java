@@ -1,6 +1,10 @@
 package io.cachewatch.collect;
 
+import io.cachewatch.aws.AwsClients;
+import io.cachewatch.aws.cloudwatch.CloudWatchMetricPublisher;
+import io.cachewatch.aws.secretsmanager.SecretsManagerCredentials;
 import io.cachewatch.aws.sns.SnsPublisher;
+import io.cachewatch.cli.SlowlogCredentials;
 import io.cachewatch.cli.SlowlogState;
 import io.cachewatch.cli.SlowlogTargets;
 import io.cachewatch.config.CachewatchConfig;
@@ -9,6 +13,7 @@ import io.cachewatch.notify.ChatbotMessages;
 import io.cachewatch.notify.Notification;
 import io.cachewatch.redis.RedisSlowlogReader;
 import io.cachewatch.slowlog.ClusterRead;
+import io.cachewatch.slowlog.SlowlogMetrics;
 import io.cachewatch.slowlog.SlowlogPolicy;
 import io.cachewatch.slowlog.SlowlogPoll;
 import io.cachewatch.slowlog.Suppression;
@@ -18,12 +23,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * One slow-log pipeline: reader (with its kept connections), node cursors, suppression, SNS publisher and the state
- * file that carries them between polls and restarts. {@link #pollOnce} reads every Redis node of the given clusters,
+ * One slow-log pipeline: reader (with its kept connections), credentials (config or Secrets Manager), node cursors,
+ * suppression, SNS publisher, the {@code cachewatch/SlowLog} metrics and the state file that carries them between polls and restarts. {@link #pollOnce} reads every Redis node of the given clusters,
  * publishes what is new and saves the state; the {@code slowlog} command and each target of {@code serve} own one.
  * Not thread-safe: one poll at a time.
  */
@@ -34,11 +37,13 @@ public final class SlowlogCollector implements AutoCloseable {
      * @param skipped  clusters without a slow log to read, with the reason
      * @param delivery null in a dry run
      * @param dropped  messages dropped from the full buffer since the state file was started
+     * @param metricErrors PutMetricData calls that failed (none in a dry run)
      */
-    public record Result(Instant at, SlowlogPoll.Outcome outcome, List<String> skipped, SnsPublisher.Result delivery, long dropped) {
-        /** True when every node was read and every message delivered. */
+    public record Result(Instant at, SlowlogPoll.Outcome outcome, List<String> skipped, SnsPublisher.Result delivery, long dropped,
+                         List<String> metricErrors) {
+        /** True when every node was read, every message delivered and every metric published. */
         public boolean ok() {
-            return outcome.failures().isEmpty() && (delivery == null || delivery.errors().isEmpty());
+            return outcome.failures().isEmpty() && (delivery == null || delivery.errors().isEmpty()) && metricErrors.isEmpty();
         }
     }
 
@@ -51,15 +56,17 @@ public final class SlowlogCollector implements AutoCloseable {
     private final SnsPublisher publisher;
     private final long droppedBefore;
     private final RedisSlowlogReader reader;
+    private final CloudWatchMetricPublisher metrics;
+    private final SlowlogCredentials credentials;
     private List<Cluster> planned;
     private SlowlogTargets.Plan lastPlan;
 
     /**
-     * @param sns      SNS client by region (the target's own credentials)
+     * @param aws      the SDK clients (the target's own credentials): SNS, CloudWatch, Secrets Manager
      * @param stateFile where cursors, suppression and undelivered messages are kept; never written in a dry run
      * @param only     cluster ids to read, null or empty for all
      */
-    public SlowlogCollector(CachewatchConfig config, Vertx vertx, Function<String, SnsClient> sns, Path stateFile,
+    public SlowlogCollector(CachewatchConfig config, Vertx vertx, AwsClients aws, Path stateFile,
                             boolean dryRun, List<String> only) {
         this.config = config.slowlog();
         this.stateFile = stateFile;
@@ -73,9 +80,11 @@ public final class SlowlogCollector implements AutoCloseable {
         this.poll = new SlowlogPoll(policy, state.cursors());
         this.suppression = new Suppression(this.config.suppressFor(), this.config.worseFactor(), state.suppression());
         CachewatchConfig.Notify notify = config.notifications();
-        this.publisher = new SnsPublisher(sns, notify.topics(), notify.defaultTopic().orElse(null), this.config.bufferSize());
+        this.publisher = new SnsPublisher(aws::sns, notify.topics(), notify.defaultTopic().orElse(null), this.config.bufferSize());
         publisher.enqueue(state.pending());
         this.droppedBefore = state.dropped();
+        this.metrics = new CloudWatchMetricPublisher(aws::cloudWatch);
+        this.credentials = new SlowlogCredentials(this.config.credentials(), new SecretsManagerCredentials(aws::secretsManager));
         this.reader = new RedisSlowlogReader(vertx, new RedisSlowlogReader.Settings(this.config.connectTimeout(),
                 this.config.commandTimeout(), this.config.concurrency(), this.config.maxEntries(), this.config.tlsCaFile().orElse(null)));
     }
@@ -83,11 +92,13 @@ public final class SlowlogCollector implements AutoCloseable {
     /** Reads every node of the clusters once, publishes what is new and not suppressed, saves the state. */
     public Result pollOnce(List<Cluster> clusters) {
         SlowlogTargets.Plan plan = plan(clusters);
-        List<ClusterRead> reads = reader.read(plan.targets(), poll::cursor);
+        List<ClusterRead> reads = plan.withUnreadable(reader.read(plan.targets(), poll::cursor));
         Instant now = Instant.now();
         SlowlogPoll.Outcome outcome = poll.process(reads, suppression, now);
         SnsPublisher.Result delivery = null;
+        List<String> metricErrors = List.of();
         if (!dryRun) {
+            metricErrors = metrics.publish(SlowlogMetrics.points(outcome.activity(), now)).errors();
             List<Notification> messages = new ArrayList<>();
             outcome.toSend().forEach(f -> {
                 messages.add(ChatbotMessages.of(f));
@@ -99,7 +110,7 @@ public final class SlowlogCollector implements AutoCloseable {
                     .save(stateFile);
         }
         // the poll is complete here: outcome (nodes, entries, findings) and delivery are what a caller reports or meters
-        return new Result(now, outcome, plan.skipped(), delivery, droppedBefore + publisher.dropped());
+        return new Result(now, outcome, plan.skipped(), delivery, droppedBefore + publisher.dropped(), metricErrors);
     }
 
     /**
@@ -108,7 +119,7 @@ public final class SlowlogCollector implements AutoCloseable {
      */
     private SlowlogTargets.Plan plan(List<Cluster> clusters) {
         if (lastPlan == null || !clusters.equals(planned)) {
-            lastPlan = SlowlogTargets.of(clusters, config, only);
+            lastPlan = SlowlogTargets.of(clusters, config, only, credentials);
             planned = List.copyOf(clusters);
         }
         return lastPlan;

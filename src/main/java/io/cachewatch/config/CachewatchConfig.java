@@ -225,13 +225,22 @@ public interface CachewatchConfig {
         /** Cluster id → seed URI (redis:// or rediss://, optional user:password@) used instead of the AWS endpoints. */
         Map<String, String> endpointOverrides();
 
-        /** Cluster id → credentials. */
+        /**
+         * Cluster id → credentials. Without a password here, a cluster may name a Secrets Manager secret here or in
+         * its tag {@code cachewatch:slowlog-secret}.
+         */
         Map<String, Credentials> credentials();
 
         interface Credentials {
             Optional<String> username();
 
             Optional<String> password();
+
+            /** Secrets Manager secret (ARN or name) holding {"username","password"} or a bare AUTH token. */
+            Optional<String> secretArn();
+
+            /** Same as {@link #secretArn()}, for a secret given by name. */
+            Optional<String> secret();
         }
     }
 }

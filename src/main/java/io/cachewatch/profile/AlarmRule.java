@@ -9,6 +9,7 @@ import io.cachewatch.alarm.TreatMissingData;
  * @param threshold  a number or an expression over facts; evaluated per resource
  * @param severity   {@code critical}, {@code warning} or {@code info}; selects the notification topic
  * @param location   where the rule (or its last override) was written
+ * @param namespace  {@code cachewatch/SlowLog} for cachewatch's own metrics; null for the kind's AWS namespace
  */
 public record AlarmRule(
         String id,
@@ -23,5 +24,11 @@ public record AlarmRule(
         TreatMissingData treatMissingData,
         String severity,
         String description,
-        SourceLocation location) {
+        SourceLocation location,
+        String namespace) {
+
+    /** The namespace of the rule's metric for a cluster of this kind. */
+    public String namespaceFor(io.cachewatch.inventory.ClusterKind kind) {
+        return namespace != null ? namespace : kind.namespace();
+    }
 }

@@ -2,6 +2,7 @@ package io.cachewatch.profile;
 
 import io.cachewatch.inventory.ClusterKind;
 import io.cachewatch.inventory.Engine;
+import io.cachewatch.slowlog.SlowlogMetrics;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,11 +24,16 @@ import java.util.stream.Stream;
  *       Memcached (serverless-metrics-events.memcached) — dimension {@code clusterId};</li>
  *   <li>MemoryDB "Host-Level Metrics" (metrics.HostLevel) and "Metrics for MemoryDB" (metrics.memorydb).</li>
  * </ul>
+ * and cachewatch's own {@value #SLOWLOG_NAMESPACE} ({@link SlowlogMetrics}: per ElastiCache node-based and MemoryDB
+ * Valkey/Redis OSS cluster, never per node, nothing for Memcached or serverless caches, which have no readable slow log).
  * See also /work/shared/reference/aws-monitoring-facts.md. Node-based metrics are published per node and
  * aggregated per (member) cluster, so node and cluster scope offer the same names; serverless caches have
  * no nodes and publish per cache only.
  */
 public final class MetricCatalog {
+    /** The namespace of the slow-log pipeline's own metrics. */
+    public static final String SLOWLOG_NAMESPACE = SlowlogMetrics.NAMESPACE;
+
     /** Values in 0..100. */
     private static final Set<String> PERCENT = Set.of(
             "CPUUtilization", "EngineCPUUtilization", "DatabaseMemoryUsagePercentage",
@@ -94,7 +100,7 @@ public final class MetricCatalog {
     /** (kind, engine) to metric names; combinations AWS does not offer (MemoryDB Memcached) are absent. */
     private static final Map<String, Set<String>> PUBLISHED = published();
     /** Every metric some kind publishes, for lookups on the planning path (one per desired alarm). */
-    private static final Set<String> KNOWN = PUBLISHED.values().stream().flatMap(Set::stream)
+    private static final Set<String> KNOWN = Stream.concat(PUBLISHED.values().stream().flatMap(Set::stream), SlowlogMetrics.NAMES.stream())
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private MetricCatalog() {
@@ -114,8 +120,20 @@ public final class MetricCatalog {
         return metrics(kind, engine, scope).contains(metric);
     }
 
-    /** Every metric of a namespace ({@code AWS/ElastiCache} or {@code AWS/MemoryDB}), sorted. */
+    /** Whether the metric is published in this namespace (null: the kind's AWS namespace) for such resources. */
+    public static boolean publishes(String namespace, ClusterKind kind, Engine engine, Scope scope, String metric) {
+        if (namespace == null || namespace.equals(kind.namespace())) {
+            return publishes(kind, engine, scope, metric);
+        }
+        return namespace.equals(SLOWLOG_NAMESPACE) && scope == Scope.CLUSTER && kind != ClusterKind.SERVERLESS
+                && engine != Engine.MEMCACHED && SlowlogMetrics.NAMES.contains(metric);
+    }
+
+    /** Every metric of a namespace ({@code AWS/ElastiCache}, {@code AWS/MemoryDB} or {@value #SLOWLOG_NAMESPACE}), sorted. */
     public static Set<String> namespaceMetrics(String namespace) {
+        if (namespace.equals(SLOWLOG_NAMESPACE)) {
+            return new TreeSet<>(SlowlogMetrics.NAMES);
+        }
         Set<String> all = new TreeSet<>();
         for (ClusterKind kind : ClusterKind.values()) {
             if (kind.namespace().equals(namespace)) {

@@ -17,13 +17,14 @@ final class MetricChecks {
     }
 
     /** The metric must exist in the namespace of every kind, and be published for every (kind, engine) the rule covers. */
-    static void checkPublished(RuleEntry entry, Set<ClusterKind> kinds, Set<Engine> engines, Scope scope, String metric,
-                               Collection<ProfileProblem> problems) {
+    static void checkPublished(RuleEntry entry, String namespace, Set<ClusterKind> kinds, Set<Engine> engines, Scope scope,
+                               String metric, Collection<ProfileProblem> problems) {
         RuleField at = entry.field("metric");
         for (ClusterKind kind : kinds) {
-            Set<String> known = MetricCatalog.namespaceMetrics(kind.namespace());
+            String ns = namespace != null ? namespace : kind.namespace();
+            Set<String> known = MetricCatalog.namespaceMetrics(ns);
             if (!known.contains(metric)) {
-                add(problems, at, "unknown metric '" + metric + "' in " + kind.namespace() + Suggest.hint(metric, known));
+                add(problems, at, "unknown metric '" + metric + "' in " + ns + Suggest.hint(metric, known));
                 return;
             }
         }
@@ -38,7 +39,7 @@ final class MetricChecks {
                     continue; // e.g. MemoryDB with the Memcached engine: no such resource, nothing to alarm on
                 }
                 existing++;
-                if (!MetricCatalog.publishes(kind, engine, scope, metric)) {
+                if (!MetricCatalog.publishes(namespace, kind, engine, scope, metric)) {
                     unpublished.add(describe(kind, engine, scope));
                 }
             }

@@ -53,6 +53,13 @@ final class RuleBuilder {
             report(entry.field("scope") != null ? entry.field("scope") : entry.field("kind"),
                     "serverless caches have no nodes: use scope: cluster or a separate rule for serverless");
         }
+        // the schema admits only cachewatch/SlowLog (an AWS namespace follows from the kind)
+        String namespace = text("namespace", null);
+        boolean namespaceFits = namespace == null || scope != Scope.NODE;
+        if (!namespaceFits) {
+            report(entry.field("scope") != null ? entry.field("scope") : entry.field("namespace"),
+                    namespace + " metrics are published per cluster: use scope: cluster");
+        }
         boolean replicatedOnly = valid("replicated-shards-only") && entry.field("replicated-shards-only").value().asBoolean();
         Expression when = expression("when");
         String metric = text("metric", null);
@@ -73,8 +80,8 @@ final class RuleBuilder {
         TreatMissingData missing = valid("treat-missing-data")
                 ? TreatMissingData.parse(entry.field("treat-missing-data").value().asText()) : TreatMissingData.missing;
         String severity = text("severity", null);
-        if (kinds != null && engines != null && scope != null && metric != null) {
-            MetricChecks.checkPublished(entry, kinds, engines, scope, metric, problems);
+        if (kinds != null && engines != null && scope != null && metric != null && namespaceFits) {
+            MetricChecks.checkPublished(entry, namespace, kinds, engines, scope, metric, problems);
         }
         if (metric != null && comparison != null && threshold != null && threshold.constant()) {
             MetricChecks.checkReachable(entry, metric, comparison, threshold, problems);
@@ -85,7 +92,7 @@ final class RuleBuilder {
         }
         return new AlarmRule(entry.id(), new Applicability(kinds, engines, scope, replicatedOnly, when), metric, statistic,
                 period, evaluationPeriods, datapoints, comparison, threshold, missing, severity,
-                text("description", null), entry.lastWritten());
+                text("description", null), entry.lastWritten(), namespace);
     }
 
     /** Kinds of a rule, or null when absent or rejected. */

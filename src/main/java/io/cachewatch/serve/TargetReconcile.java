@@ -64,6 +64,11 @@ public final class TargetReconcile implements AutoCloseable {
     }
 
     /** SNS in a region through the target's own clients (its assumed role, its metered calls). */
+    /** The target's SDK clients (its assumed role, its metering): what the slow-log collector publishes with. */
+    public AwsClients clients() {
+        return clients;
+    }
+
     public software.amazon.awssdk.services.sns.SnsClient sns(String region) {
         return clients.sns(region);
     }

@@ -28,7 +28,7 @@ public final class SlowlogAnalyzer {
         Map<FindingKind, List<Seen>> byKind = new EnumMap<>(FindingKind.class);
         for (NodeEntries node : window) {
             for (SlowlogEntry e : node.entries()) {
-                if (e.clientName().equals(policy.ownClientName()) || policy.ignoredCommands().contains(e.command())) {
+                if (!counted(e)) {
                     continue;
                 }
                 FindingKind kind = FindingKind.classify(e.args(), e.durationMicros(), policy.longScriptMicros());
@@ -49,6 +49,26 @@ public final class SlowlogAnalyzer {
         }
         findings.sort(Comparator.comparing(Finding::severity).reversed().thenComparing(Finding::kind));
         return findings;
+    }
+
+    /** The window's totals for metrics, counting the same entries as the findings. */
+    public ClusterActivity activity(SlowlogCluster cluster, List<NodeEntries> window) {
+        long count = 0;
+        long max = 0;
+        for (NodeEntries node : window) {
+            for (SlowlogEntry e : node.entries()) {
+                if (counted(e)) {
+                    count++;
+                    max = Math.max(max, e.durationMicros());
+                }
+            }
+        }
+        return new ClusterActivity(cluster, count, max, window.stream().mapToLong(NodeEntries::lost).sum());
+    }
+
+    /** Entries of cachewatch's own connection and ignored commands (replication traffic) are neither findings nor counted. */
+    private boolean counted(SlowlogEntry e) {
+        return !e.clientName().equals(policy.ownClientName()) && !policy.ignoredCommands().contains(e.command());
     }
 
     private Finding finding(SlowlogCluster cluster, FindingKind kind, List<Seen> seen) {

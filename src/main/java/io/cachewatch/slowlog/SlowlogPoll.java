@@ -15,9 +15,10 @@ public final class SlowlogPoll {
      * What a poll found.
      *
      * @param entries new entries read (past each node's cursor), before any filtering
+     * @param activity per cluster of which at least one node was read: what the metrics publish
      */
     public record Outcome(List<Finding> findings, List<Finding> toSend, List<Finding> suppressed, List<NodeFailure> failures,
-                          int nodesRead, List<String> restartedNodes, int entries) {
+                          int nodesRead, List<String> restartedNodes, int entries, List<ClusterActivity> activity) {
     }
 
     private final SlowlogAnalyzer analyzer;
@@ -46,6 +47,7 @@ public final class SlowlogPoll {
         List<Finding> suppressed = new ArrayList<>();
         List<NodeFailure> failures = new ArrayList<>();
         List<String> restarted = new ArrayList<>();
+        List<ClusterActivity> activity = new ArrayList<>();
         int nodesRead = 0;
         int entries = 0;
         for (ClusterRead read : reads) {
@@ -62,6 +64,9 @@ public final class SlowlogPoll {
                 entries += advance.newEntries().size();
                 window.add(new NodeEntries(node.node(), advance.newEntries(), advance.lost()));
             }
+            if (!window.isEmpty()) {
+                activity.add(analyzer.activity(read.cluster(), window));
+            }
             for (Finding f : analyzer.analyze(read.cluster(), window)) {
                 findings.add(f);
                 if (suppression.suppressed(f, now)) {
@@ -71,6 +76,6 @@ public final class SlowlogPoll {
                 }
             }
         }
-        return new Outcome(findings, toSend, suppressed, failures, nodesRead, restarted, entries);
+        return new Outcome(findings, toSend, suppressed, failures, nodesRead, restarted, entries, activity);
     }
 }

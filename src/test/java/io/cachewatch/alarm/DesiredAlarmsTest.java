@@ -42,7 +42,7 @@ class DesiredAlarmsTest {
         DesiredState state = state(Fixtures.redisReplicationGroup("orders", 2, Map.of()));
         assertThat(rulesCount(state)).containsOnly(Map.entry("cpu-high", 3L), Map.entry("host-cpu-high", 3L),
                 Map.entry("memory-high", 3L), Map.entry("swap-high", 3L), Map.entry("evictions", 3L),
-                Map.entry("replication-lag", 3L), Map.entry("connections-high", 3L));
+                Map.entry("replication-lag", 3L), Map.entry("connections-high", 3L), Map.entry("slow-commands", 1L));
         DesiredAlarm cpu = alarm(state, "cachewatch-elasticache/orders-002/0001/cpu-high");
         assertThat(cpu.spec().namespace()).isEqualTo("AWS/ElastiCache");
         assertThat(cpu.spec().metricName()).isEqualTo("EngineCPUUtilization");
@@ -69,6 +69,16 @@ class DesiredAlarmsTest {
         assertThat(evictions.spec().period()).isEqualTo(300);
         assertThat(evictions.spec().threshold()).isEqualTo(1000);
         assertThat(evictions.spec().evaluationPeriods()).isEqualTo(1);
+        // one slow-log alarm for the replication group, on the dimensions the slow-log reader publishes
+        DesiredAlarm slow = alarm(state, "cachewatch-elasticache/orders/slow-commands");
+        assertThat(slow.spec().namespace()).isEqualTo("cachewatch/SlowLog");
+        assertThat(slow.spec().metricName()).isEqualTo("SlowCommands");
+        assertThat(slow.spec().dimensions()).containsExactly(new Dimension("ClusterId", "orders"), new Dimension("Kind", "elasticache"));
+        assertThat(slow.spec().statistic()).isEqualTo("Sum");
+        assertThat(slow.spec().period()).isEqualTo(300);
+        assertThat(slow.spec().treatMissingData()).isEqualTo(TreatMissingData.notBreaching);
+        assertThat(slow.spec().alarmActions()).containsExactly(TOPICS.get("warning"));
+        assertThat(slow.owner().node()).isNull();
     }
 
     @Test
@@ -76,7 +86,7 @@ class DesiredAlarmsTest {
         DesiredState state = state(Fixtures.valkeyClusterMode("feed", 2, 1));
         assertThat(rulesCount(state)).containsOnly(Map.entry("cpu-high", 4L), Map.entry("memory-high", 4L),
                 Map.entry("swap-high", 4L), Map.entry("evictions", 4L), Map.entry("replication-lag", 4L),
-                Map.entry("connections-high", 4L));
+                Map.entry("connections-high", 4L), Map.entry("slow-commands", 1L));
         assertThat(alarm(state, "cachewatch-elasticache/feed-0002-002/0001/memory-high").spec().dimensions())
                 .containsExactly(new Dimension("CacheClusterId", "feed-0002-002"), new Dimension("CacheNodeId", "0001"));
         assertThat(state.skips()).isEmpty();
@@ -99,7 +109,9 @@ class DesiredAlarmsTest {
         DesiredState state = state(Fixtures.memoryDb("ledger", 2, 1));
         assertThat(rulesCount(state)).containsOnly(Map.entry("cpu-high", 4L), Map.entry("host-cpu-high", 4L),
                 Map.entry("memory-high", 4L), Map.entry("swap-high", 4L), Map.entry("evictions", 4L),
-                Map.entry("replication-lag", 4L), Map.entry("connections-high", 4L));
+                Map.entry("replication-lag", 4L), Map.entry("connections-high", 4L), Map.entry("slow-commands", 1L));
+        assertThat(alarm(state, "cachewatch-memorydb/ledger/slow-commands").spec().dimensions())
+                .containsExactly(new Dimension("ClusterId", "ledger"), new Dimension("Kind", "memorydb"));
         DesiredAlarm evictions = alarm(state, "cachewatch-memorydb/ledger/ledger-0002-001/evictions");
         assertThat(evictions.spec().namespace()).isEqualTo("AWS/MemoryDB");
         assertThat(evictions.spec().dimensions()).containsExactly(new Dimension("ClusterName", "ledger"), new Dimension("NodeName", "ledger-0002-001"));
@@ -129,7 +141,7 @@ class DesiredAlarmsTest {
     @Test
     void singleNodesHaveNoReplicationLagAndUnknownNodeTypesSkipTheVcpuRule() {
         DesiredState state = state(Fixtures.redisSingleNode("solo", "cache.x99.mystery", null));
-        assertThat(rulesCount(state)).containsOnlyKeys("cpu-high", "memory-high", "swap-high", "evictions", "connections-high");
+        assertThat(rulesCount(state)).containsOnlyKeys("cpu-high", "memory-high", "swap-high", "evictions", "connections-high", "slow-commands");
         assertThat(state.skips()).singleElement().satisfies(s -> {
             assertThat(s.rule()).isEqualTo("host-cpu-high");
             assertThat(s.reason()).contains("vcpus");

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.cloudwatch.model.Statistic;
  */
 class ReconcileCliIT extends CliTestBase {
     /** Alarms the default profile gives the demo fleet (see DemoFleet.seedStandard): 21 + 24 + 15 + 6 + 28. */
-    private static final int DEMO_ALARMS = 94;
+    private static final int DEMO_ALARMS = 98;
     /** One dashboard per demo cluster (5) and the region's fleet overview; reconciled by default with the alarms. */
     private static final int DEMO_DASHBOARDS = 6;
 
@@ -115,8 +115,8 @@ class ReconcileCliIT extends CliTestBase {
         // alarms only: two of six dashboards would trip the dashboards' own mass-delete guard (DashboardsCliIT covers them)
         JsonNode run = reconcileJson("--only", "alarms");
         assertThat(run.get("_exit").asInt()).as(run.toString()).isZero();
-        assertThat(run.at("/summary/delete").asInt()).isEqualTo(15 + 6);
-        assertThat(alarms().keySet()).noneMatch(n -> n.contains("/sessions-mc/") || n.contains("/solo/")).hasSize(DEMO_ALARMS - 21);
+        assertThat(run.at("/summary/delete").asInt()).isEqualTo(15 + 7); // solo: 6 node alarms and slow-commands
+        assertThat(alarms().keySet()).noneMatch(n -> n.contains("/sessions-mc/") || n.contains("/solo/")).hasSize(DEMO_ALARMS - 22);
     }
 
     @Test
@@ -142,14 +142,14 @@ class ReconcileCliIT extends CliTestBase {
 
         JsonNode refused = reconcileJson();
         assertThat(refused.get("_exit").asInt()).as(refused.toString()).isEqualTo(3);
-        assertThat(refused.at("/refused/0").asText()).contains("43 of 94 managed alarms");
+        assertThat(refused.at("/refused/0").asText()).contains("44 of 98 managed alarms");
         assertThat(refused.at("/refused/1").asText()).contains("2 of 6 managed dashboards");
         assertThat(refused.at("/changes/0/status").asText()).isEqualTo("planned");
         assertThat(alarms()).hasSize(DEMO_ALARMS);
 
         JsonNode allowed = reconcileJson("--allow-mass-delete");
         assertThat(allowed.get("_exit").asInt()).isZero();
-        assertThat(alarms()).hasSize(DEMO_ALARMS - 43);
+        assertThat(alarms()).hasSize(DEMO_ALARMS - 44);
     }
 
     @Test

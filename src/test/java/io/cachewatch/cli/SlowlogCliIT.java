@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cachewatch.testing.CachewatchJar;
 import io.cachewatch.testing.DemoFleet;
-import io.cachewatch.testing.MotoServer;
 import io.cachewatch.testing.RedisServers;
 import io.cachewatch.testing.SlowlogConfig;
+import io.cachewatch.testing.SlowlogTestBase;
 import io.cachewatch.testing.SnsQueue;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -27,24 +25,10 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * primary with a replica, a 3+3 cluster, a stopped node) through endpoint overrides, and publishes to an SNS topic in
  * moto that an SQS queue is subscribed to (raw delivery off, so the SNS envelope and its MessageAttributes arrive).
  */
-class SlowlogCliIT {
+class SlowlogCliIT extends SlowlogTestBase {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SECRET = "secret-value-4711";
 
-    private static MotoServer moto;
-    private static RedisServers servers;
-
-    @BeforeAll
-    static void start() {
-        moto = MotoServer.start();
-        servers = new RedisServers();
-    }
-
-    @AfterAll
-    static void stop() {
-        servers.close();
-        moto.close();
-    }
 
     @Test
     void publishesOneChatbotMessagePerFindingOnceWithoutValuesAndReportsABrokenNode(@TempDir Path dir) throws Exception {
@@ -76,6 +60,7 @@ class SlowlogCliIT {
                 "ignore-commands: REPLCONF,PSYNC,SYNC,PING"); // a primary pings its replicas every 10 s
         CachewatchJar cachewatch = CachewatchJar.packaged()
                 .env("AWS_ENDPOINT_URL", moto.endpoint().toString()).env("AWS_REGION", "us-east-1")
+                .env("AWS_ENDPOINT_URL_CLOUDWATCH", bridge.endpoint().toString())
                 .env("AWS_ACCESS_KEY_ID", "test").env("AWS_SECRET_ACCESS_KEY", "test")
                 .env("CACHEWATCH_DISCOVERY_KINDS", "elasticache").env("QUARKUS_CONFIG_LOCATIONS", config.toString());
 
@@ -154,6 +139,7 @@ class SlowlogCliIT {
         server.cli("KEYS", "alpha:*");
         CachewatchJar.Running polling = CachewatchJar.packaged()
                 .env("AWS_ENDPOINT_URL", moto.endpoint().toString()).env("AWS_REGION", "us-east-1")
+                .env("AWS_ENDPOINT_URL_CLOUDWATCH", bridge.endpoint().toString())
                 .env("AWS_ACCESS_KEY_ID", "test").env("AWS_SECRET_ACCESS_KEY", "test")
                 .env("CACHEWATCH_DISCOVERY_KINDS", "elasticache").env("QUARKUS_CONFIG_LOCATIONS", config.toString())
                 .start("slowlog", "--output", "json", "--cluster", "polled");

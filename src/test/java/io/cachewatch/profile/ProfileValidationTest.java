@@ -158,6 +158,25 @@ class ProfileValidationTest {
     }
 
     @Test
+    void slowLogMetricsArePerClusterOfRedisLikeNodeBasedKinds() throws IOException {
+        Path file = write("p.yaml", rule("ok", "scope: cluster", "namespace: cachewatch/SlowLog", "statistic: Sum")
+                .replace("kind: elasticache", "kind: [elasticache, memorydb]").replace("EngineCPUUtilization", "SlowCommands")
+                + rule("per-node", "namespace: cachewatch/SlowLog").replace("rules:\n", "").replace("EngineCPUUtilization", "SlowCommands")
+                + rule("aws-metric", "scope: cluster", "namespace: cachewatch/SlowLog").replace("rules:\n", "")
+                + rule("memcached", "scope: cluster", "namespace: cachewatch/SlowLog").replace("rules:\n", "")
+                        .replace("engine: [redis, valkey]", "engine: memcached").replace("EngineCPUUtilization", "LostEntries")
+                + rule("serverless", "scope: cluster", "namespace: cachewatch/SlowLog").replace("rules:\n", "")
+                        .replace("kind: elasticache", "kind: serverless").replace("EngineCPUUtilization", "MaxDuration")
+                + rule("other", "scope: cluster", "namespace: AWS/EC2").replace("rules:\n", ""));
+        assertThat(problems()).containsExactly(
+                new ProfileProblem(file, 19, "rules[1].namespace", "cachewatch/SlowLog metrics are published per cluster: use scope: cluster"),
+                new ProfileProblem(file, 23, "rules[2].metric", "unknown metric 'EngineCPUUtilization' in cachewatch/SlowLog"),
+                new ProfileProblem(file, 32, "rules[3].metric", "metric 'LostEntries' is not published for elasticache memcached clusters"),
+                new ProfileProblem(file, 41, "rules[4].metric", "metric 'MaxDuration' is not published for serverless redis caches, serverless valkey caches"),
+                new ProfileProblem(file, 55, "rules[5].namespace", "unknown namespace 'AWS/EC2' (expected cachewatch/SlowLog)"));
+    }
+
+    @Test
     void nodeBasedMetricOnlyOnServerlessIsRejected() throws IOException {
         Path file = write("p.yaml", rule("a").replace("kind: elasticache", "kind: serverless"));
         assertThat(only()).isEqualTo(new ProfileProblem(file, 5, "rules[0].metric",

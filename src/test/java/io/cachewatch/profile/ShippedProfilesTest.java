@@ -44,6 +44,7 @@ class ShippedProfilesTest {
                         tuple("evictions", EnumSet.of(ClusterKind.ELASTICACHE), ALL, Scope.NODE, "Evictions", "Sum", 300, 1, 1, Comparison.GREATER_THAN, "1000", "warning"),
                         tuple("evictions", EnumSet.of(ClusterKind.MEMORYDB), ALL, Scope.NODE, "Evictions", "Sum", 300, 1, 1, Comparison.GREATER_THAN, "0", "critical"),
                         tuple("replication-lag", NODE_BASED, REDIS_LIKE, Scope.NODE, "ReplicationLag", "Average", 60, 15, 15, Comparison.GREATER_THAN, "30", "critical"),
+                        tuple("slow-commands", NODE_BASED, REDIS_LIKE, Scope.CLUSTER, "SlowCommands", "Sum", 300, 1, 1, Comparison.GREATER_THAN, "100", "warning"),
                         tuple("connections-high", NODE_BASED, ALL, Scope.NODE, "CurrConnections", "Average", 60, 10, 10, Comparison.GREATER_THAN, "50000", "warning"),
                         tuple("ecpu-high", EnumSet.of(ClusterKind.SERVERLESS), ALL, Scope.CLUSTER, "ElastiCacheProcessingUnits", "Average", 60, 5, 5, Comparison.GREATER_THAN, "0.8 * ecpu_per_second_max", "critical"),
                         tuple("storage-high", EnumSet.of(ClusterKind.SERVERLESS), ALL, Scope.CLUSTER, "BytesUsedForCache", "Average", 60, 5, 5, Comparison.GREATER_THAN, "0.8 * storage_max_bytes", "critical"),
@@ -63,6 +64,9 @@ class ShippedProfilesTest {
         assertThat(byId.get("replication-lag").appliesTo().replicatedShardsOnly()).isTrue();
         assertThat(byId.get("replication-lag").treatMissingData()).isEqualTo(TreatMissingData.notBreaching);
         assertThat(byId.get("cpu-high").treatMissingData()).isEqualTo(TreatMissingData.missing);
+        assertThat(byId.get("slow-commands").namespace()).isEqualTo("cachewatch/SlowLog");
+        assertThat(byId.get("slow-commands").treatMissingData()).isEqualTo(TreatMissingData.notBreaching);
+        assertThat(byId.get("cpu-high").namespace()).as("the kind's AWS namespace").isNull();
         assertThat(byId.get("ecpu-high").threshold().evaluate(Map.of("ecpu_per_second_max", 1000.0))).hasValue(800.0);
         assertThat(byId.get("ecpu-high").threshold().evaluate(Map.of())).isEmpty();
         assertThat(byId.get("cpu-high").location()).isEqualTo(new SourceLocation(DIR.resolve("default.yaml"), 12));
@@ -72,12 +76,12 @@ class ShippedProfilesTest {
     void productionTightensAndDevelopmentLoosens() {
         ProfileCatalog catalog = ProfileCatalog.load(DIR);
         AlarmProfile production = catalog.get("production");
-        assertThat(production.rules()).hasSize(14);
+        assertThat(production.rules()).hasSize(15);
         assertThat(production.rules()).filteredOn(r -> r.id().equals("cpu-high")).extracting(r -> r.threshold().text(), AlarmRule::metric)
                 .containsExactly(tuple("70", "EngineCPUUtilization"), tuple("70", "CPUUtilization"));
         assertThat(production.rules()).filteredOn(r -> r.id().equals("memory-high")).extracting(r -> r.threshold().text()).containsExactly("75");
         AlarmProfile development = catalog.get("development");
-        assertThat(development.rules()).extracting(AlarmRule::id).doesNotContain("swap-high", "connections-high").hasSize(11);
+        assertThat(development.rules()).extracting(AlarmRule::id).doesNotContain("swap-high", "connections-high").hasSize(12);
         assertThat(development.rules()).filteredOn(r -> r.id().equals("evictions")).extracting(r -> r.threshold().text(), AlarmRule::severity)
                 .containsExactly(tuple("10000", "warning"), tuple("10000", "warning"));
     }

@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 
 /** {@code serve} end to end: the packaged jar as a long-running process against moto and the CloudWatch bridge. */
 class ServeIT {
-    private static final int DEMO_ALARMS = 94;
+    private static final int DEMO_ALARMS = 98;
     private static final String OTHER_ROLE = "arn:aws:iam::222222222222:role/cachewatch";
     private static final StaticCredentialsProvider TEST = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
 

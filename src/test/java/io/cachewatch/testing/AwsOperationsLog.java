@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * Every AWS operation ("Service.Operation") the packaged jar called during the integration tests, as it reported
- * them itself: {@code apiCalls} of reconcile's JSON report and {@code cachewatch_aws_calls_total} of serve's metrics.
+ * them itself: {@code apiCalls} of the JSON reports of reconcile and slowlog and {@code cachewatch_aws_calls_total} of serve's metrics.
  * The file starts empty in each test JVM; {@code IamPolicyIT} (ordered last) checks it against deploy/iam-policy.json.
  */
 public final class AwsOperationsLog {
@@ -46,7 +46,7 @@ public final class AwsOperationsLog {
         }
     }
 
-    /** Records {@code apiCalls} when the text is reconcile's JSON report; ignores anything else. */
+    /** Records {@code apiCalls} when the text is a JSON report (reconcile, slowlog); ignores anything else. */
     public static void fromReport(String stdout) {
         if (!stdout.trim().startsWith("{")) {
             return;

@@ -134,7 +134,12 @@ public final class CloudWatchBridge implements AutoCloseable {
                 answer(exchange, 400, error("ThrottlingException", "Rate exceeded"), "Throttling;Sender");
                 return;
             }
-            ObjectNode request = CborJson.readCbor(readAll(exchange.getRequestBody()));
+            byte[] raw = readAll(exchange.getRequestBody());
+            // PutMetricData carries the requestCompression trait: the SDK gzips bodies from 10 KiB on
+            if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+                raw = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(raw)).readAllBytes();
+            }
+            ObjectNode request = CborJson.readCbor(raw);
             int pageSize = describeAlarmsPageSize;
             boolean paging = operation.equals("DescribeAlarms") && pageSize > 0;
             int offset = paging ? offsetOf(request) : 0;

@@ -13,11 +13,13 @@ import java.util.TreeSet;
 
 /** deploy/iam-policy.json against the AWS operations cachewatch was seen calling. */
 public final class IamPolicy {
+    /**
+     * Operations authorized by an action of another name: SNS has no PublishBatch action, PublishBatch is authorized
+     * by sns:Publish (SNS API reference, PublishBatch; Service Authorization Reference lists no sns:PublishBatch).
+     */
+    private static final Map<String, String> AUTHORIZED_BY = Map.of("Sns.PublishBatch", "sns:Publish");
     /** IAM actions an operation needs besides its own: PutMetricAlarm with Tags also needs cloudwatch:TagResource. */
     private static final Map<String, Set<String>> ALSO_NEEDS = Map.of("CloudWatch.PutMetricAlarm", Set.of("cloudwatch:TagResource"));
-
-    /** Operations authorized by an action of another name: the service authorization reference has no sns:PublishBatch. */
-    private static final Map<String, String> ACTION_OF = Map.of("Sns.PublishBatch", "sns:Publish");
 
     private IamPolicy() {
     }
@@ -40,8 +42,8 @@ public final class IamPolicy {
 
     /** "CloudWatch.PutMetricAlarm" → cloudwatch:PutMetricAlarm (the SDK's service name lower-cased is the IAM prefix). */
     public static String action(String operation) {
-        if (ACTION_OF.containsKey(operation)) {
-            return ACTION_OF.get(operation);
+        if (AUTHORIZED_BY.containsKey(operation)) {
+            return AUTHORIZED_BY.get(operation);
         }
         int dot = operation.indexOf('.');
         if (dot <= 0) {

@@ -21,6 +21,11 @@ public final class MotoClients {
                 .credentialsProvider(CREDENTIALS).httpClient(ApacheHttpClient.create()).build();
     }
 
+    public static software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secretsManager(URI endpoint) {
+        return software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder().endpointOverride(endpoint)
+                .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS).httpClient(ApacheHttpClient.create()).build();
+    }
+
     public static MemoryDbClient memoryDb(URI endpoint) {
         return MemoryDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(CREDENTIALS).httpClient(ApacheHttpClient.create()).build();
