@@ -27,6 +27,8 @@ public final class CachewatchJar {
     private final Path jar;
     private final Path workDir;
     private final Map<String, String> env = new HashMap<>();
+    private final List<String> jvmOptions = new ArrayList<>();
+    private String java = javaExecutable();
 
     public CachewatchJar(Path jar, Path workDir) {
         this.jar = jar;
@@ -59,6 +61,19 @@ public final class CachewatchJar {
         return this;
     }
 
+    /** Runs the jar with this {@code java} instead of the one running the tests (benchmarks compare JDKs). */
+    public CachewatchJar java(String executable) {
+        this.java = executable;
+        return this;
+    }
+
+    /** JVM options before {@code -jar}, replacing earlier ones. */
+    public CachewatchJar jvmOptions(String... options) {
+        jvmOptions.clear();
+        jvmOptions.addAll(List.of(options));
+        return this;
+    }
+
     public CachewatchJar env(String name, String value) {
         env.put(name, value);
         return this;
@@ -83,7 +98,9 @@ public final class CachewatchJar {
     }
 
     private ProcessBuilder builder(String... args) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("CACHEWATCH_"));
