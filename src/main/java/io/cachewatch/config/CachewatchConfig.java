@@ -50,6 +50,17 @@ public interface CachewatchConfig {
         Optional<String> roleArn();
 
         Optional<String> externalId();
+
+        /**
+         * DurationSeconds of each AssumeRole session: 15 min to 12 h, and at most the role's maximum session
+         * duration (1 h unless raised on the role), else STS refuses ("AssumeRole", IAM User Guide).
+         */
+        @WithDefault("1h")
+        Duration sessionDuration();
+
+        /** A session is renewed once less than this remains (the SDK's default prefetch time). */
+        @WithDefault("5m")
+        Duration refreshBefore();
     }
 
     /** The long-running {@code serve} command. */

@@ -53,7 +53,10 @@ public final class TargetReconcile implements AutoCloseable {
             this.assumed = StsAssumeRoleCredentialsProvider.builder()
                     .stsClient(base.sts(target.regions().get(0)))
                     .refreshRequest(r -> r.roleArn(target.roleArn()).externalId(target.externalId())
+                            .durationSeconds((int) target.sessionDuration().toSeconds())
                             .roleSessionName(("cachewatch-" + target.name()).replaceAll("[^\\w+=,.@-]", "-")))
+                    .prefetchTime(target.refreshBefore())
+                    .staleTime(target.staleBefore())
                     .build();
             this.clients = new AwsClients(attempts, (AwsCredentialsProvider) assumed, metered);
         }

@@ -183,6 +183,32 @@ class ServeIT {
     }
 
     @Test
+    void anAssumedRoleSessionIsRenewedBeforeItExpiresAndRunsKeepSucceeding(@TempDir Path dir) throws Exception {
+        // 15 min sessions (AssumeRole's minimum) renewed when less than 14 min 50 s remain: a new session every ~10 s
+        serve = withTargets(dir, "      session-duration: 15m\n      refresh-before: 890s\n")
+                .env("CACHEWATCH_SERVE_RECONCILE_INTERVAL", "2s").start("serve");
+        await(Duration.ofSeconds(120), () -> assumeRoles() >= 3);
+        double failures = counter(get("/q/metrics").body(), "cachewatch_reconcile_failures_total", "target=\"other\"");
+        assertThat(failures).as(get("/status").body()).isZero();
+        double runs = runsOk("other");
+        await(Duration.ofSeconds(60), () -> runsOk("other") > runs);
+        assertThat(get("/status").body()).contains("\"name\":\"other\"").doesNotContain("\"ok\":false");
+        // renewed per session, not per call: each session served several runs of several calls
+        String metrics = get("/q/metrics").body();
+        double sessions = counter(metrics, "cachewatch_aws_calls_total", "target=\"other\"", "operation=\"AssumeRole\"");
+        double calls = counter(metrics, "cachewatch_aws_calls_total", "target=\"other\"") - sessions;
+        assertThat(sessions * 2).as(metrics).isLessThan(calls);
+    }
+
+    private double assumeRoles() {
+        return counter(get("/q/metrics").body(), "cachewatch_aws_calls_total", "operation=\"AssumeRole\"");
+    }
+
+    private double runsOk(String target) {
+        return counter(get("/q/metrics").body(), "cachewatch_reconcile_runs_total", "target=\"" + target + "\"", "result=\"ok\"");
+    }
+
+    @Test
     void aFailingTargetIsReportedByReadinessAndDoesNotStopTheOthers(@TempDir Path dir) throws Exception {
         serve = withTargets(dir)
                 .env("AWS_ENDPOINT_URL_STS", MotoClients.closedPort().toString())
@@ -282,9 +308,15 @@ class ServeIT {
     }
 
     private CachewatchJar withTargets(Path dir) throws IOException {
+        return withTargets(dir, "");
+    }
+
+    /** Targets "main" (the process's credentials) and "other" (an assumed role, with more YAML lines of its own). */
+    private CachewatchJar withTargets(Path dir, String otherYaml) throws IOException {
         Path config = dir.resolve("targets.yaml");
         Files.writeString(config, "cachewatch:\n  targets:\n    - name: main\n      regions: [us-east-1]\n"
-                + "    - name: other\n      regions: [us-east-1]\n      role-arn: " + OTHER_ROLE + "\n      external-id: test-external-id\n");
+                + "    - name: other\n      regions: [us-east-1]\n      role-arn: " + OTHER_ROLE + "\n      external-id: test-external-id\n"
+                + otherYaml);
         return cachewatch.env("QUARKUS_CONFIG_LOCATIONS", config.toString());
     }
 
@@ -317,12 +349,13 @@ class ServeIT {
         }
     }
 
-    /** Sum of the samples of a Prometheus series whose labels contain the given fragment. */
-    static double counter(String metrics, String name, String labelFragment) {
+    /** Sum of the samples of a Prometheus series whose labels contain all the given fragments. */
+    static double counter(String metrics, String name, String... labelFragments) {
         Matcher m = Pattern.compile("^" + name + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE).matcher(metrics);
         double sum = 0;
         while (m.find()) {
-            if (m.group(1).contains(labelFragment)) {
+            String labels = m.group(1);
+            if (java.util.Arrays.stream(labelFragments).allMatch(labels::contains)) {
                 sum += Double.parseDouble(m.group(2));
             }
         }

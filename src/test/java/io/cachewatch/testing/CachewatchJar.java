@@ -28,6 +28,7 @@ public final class CachewatchJar {
     private final Path workDir;
     private final Map<String, String> env = new HashMap<>();
     private final List<String> jvmOptions = new ArrayList<>();
+    private String java = javaExecutable();
 
     public CachewatchJar(Path jar, Path workDir) {
         this.jar = jar;
@@ -57,6 +58,12 @@ public final class CachewatchJar {
         env.put("CACHEWATCH_RATES_PUT_METRIC_ALARM", "200");
         env.put("CACHEWATCH_RATES_DELETE_ALARMS", "200");
         env.put("CACHEWATCH_DASHBOARDS_RATE", "200");
+        return this;
+    }
+
+    /** Runs the jar with this {@code java} instead of the one running the tests (benchmarks compare JDKs). */
+    public CachewatchJar java(String executable) {
+        this.java = executable;
         return this;
     }
 
@@ -90,7 +97,7 @@ public final class CachewatchJar {
     }
 
     private ProcessBuilder builder(String... args) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(args));
