@@ -244,7 +244,9 @@ public final class DashboardRenderer {
         int per = limits.alarmsPerWidget();
         int of = (arns.size() + per - 1) / per;
         for (int from = 0; from < arns.size(); from += per) {
-            groups.add(new ClusterView.AlarmGroup(groups.size() + 1, of, arns.subList(from, Math.min(arns.size(), from + per))));
+            List<String> group = arns.subList(from, Math.min(arns.size(), from + per));
+            groups.add(new ClusterView.AlarmGroup(groups.size() + 1, of, group,
+                    group.stream().map(DashboardRenderer::quote).collect(Collectors.joining(","))));
         }
         return groups;
     }
