@@ -2,6 +2,7 @@ package io.cachewatch.cli;
 
 import io.cachewatch.alarm.DesiredAlarms;
 import io.cachewatch.dashboard.DashboardTemplates;
+import io.cachewatch.dashboard.ProfileTemplates;
 import io.cachewatch.inventory.Fleet;
 import io.cachewatch.inventory.InventoryJson;
 import io.cachewatch.inventory.RegionInventory;
@@ -15,6 +16,7 @@ import io.cachewatch.report.TextReport;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -75,11 +77,14 @@ public class ReconcileCommand implements Callable<Integer> {
         if (only != Reconciler.Only.ALARMS) {
             // template problems, like profile problems, are reported before any AWS call
             DashboardTemplates templates = DashboardTemplates.load(Path.of(wiring.config().dashboards().dir()));
-            if (!templates.problems().isEmpty()) {
-                List<ReportError> errors = templates.problems().stream().map(p -> new ReportError("dashboard-template", null, null, p)).toList();
+            List<ReportError> errors = new ArrayList<>();
+            templates.problems().forEach(p -> errors.add(new ReportError("dashboard-template", null, null, p)));
+            ProfileTemplates.unknown(loaded.catalog(), templates).forEach(p -> errors.add(new ReportError("profile", null, null, p.toString())));
+            if (!errors.isEmpty()) {
                 return print(new ReconcileReport(mode, List.of(), List.of(), errors, List.of(), new TreeMap<>()));
             }
-            dashboards = new Reconciler.Dashboards(wiring.dashboardRenderer(templates), wiring.dashboardNaming(), wiring::dashboardStore);
+            dashboards = new Reconciler.Dashboards(wiring.dashboardRenderer(templates, loaded.catalog()), wiring.dashboardNaming(),
+                    wiring::dashboardStore);
         }
         DesiredAlarms desired = wiring.desiredAlarms(loaded.catalog());
         MassDeleteGuard guard = wiring.guard(); // configuration errors surface before any AWS call

@@ -21,11 +21,13 @@ import io.cachewatch.inventory.ClusterKind;
 import io.cachewatch.inventory.FleetDiscovery;
 import io.cachewatch.inventory.NodeTypes;
 import io.cachewatch.plan.MassDeleteGuard;
+import io.cachewatch.profile.DashboardChoice;
 import io.cachewatch.profile.ProfileCatalog;
 import io.cachewatch.profile.ProfileSelector;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -137,8 +139,11 @@ public class Wiring {
         }
     }
 
-    public DashboardRenderer dashboardRenderer(DashboardTemplates templates) {
-        return new DashboardRenderer(templates, dashboardNaming(), selector(), config.dashboards().runbookUrl().orElse(""),
+    /** The renderer; the profiles' {@code dashboard} choices come from the catalog. */
+    public DashboardRenderer dashboardRenderer(DashboardTemplates templates, ProfileCatalog catalog) {
+        Map<String, DashboardChoice> choices = new HashMap<>();
+        catalog.profiles().forEach((name, profile) -> choices.put(name, profile.dashboard()));
+        return new DashboardRenderer(templates, dashboardNaming(), selector(), choices, config.dashboards().runbookUrl().orElse(""),
                 DashboardLimits.CLOUDWATCH);
     }
 

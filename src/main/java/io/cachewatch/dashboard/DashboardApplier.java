@@ -1,6 +1,7 @@
 package io.cachewatch.dashboard;
 
 import io.cachewatch.plan.Action;
+import io.cachewatch.plan.ApplyProgress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -16,16 +17,20 @@ public final class DashboardApplier {
     private DashboardApplier() {
     }
 
-    public static List<DashboardOutcome> apply(List<DashboardPlan> plans, DashboardStore store, BooleanSupplier stopRequested) {
+    /** @param progress told after each put and each delete batch: dashboards done so far of this call's total */
+    public static List<DashboardOutcome> apply(List<DashboardPlan> plans, DashboardStore store, ApplyProgress progress,
+                                               BooleanSupplier stopRequested) {
         List<DashboardOutcome> outcomes = new ArrayList<>();
         List<DashboardChange> deletes = new ArrayList<>();
-        for (DashboardChange change : plans.stream().flatMap(p -> p.changes().stream()).toList()) {
+        List<DashboardChange> changes = plans.stream().flatMap(p -> p.changes().stream()).toList();
+        for (DashboardChange change : changes) {
             if (change.action() == Action.DELETE) {
                 deletes.add(change);
             } else if (stopRequested.getAsBoolean()) {
                 outcomes.add(new DashboardOutcome(change, false, "not applied: shutting down"));
             } else {
                 outcomes.add(attempt(List.of(change), () -> store.put(change.name(), DashboardJson.write(change.body()))).get(0));
+                progress.advanced(outcomes.size(), changes.size());
             }
         }
         for (int from = 0; from < deletes.size(); from += DELETE_BATCH) {
@@ -34,6 +39,7 @@ public final class DashboardApplier {
                 batch.forEach(c -> outcomes.add(new DashboardOutcome(c, false, "not applied: shutting down")));
             } else {
                 outcomes.addAll(attempt(batch, () -> store.delete(batch.stream().map(DashboardChange::name).toList())));
+                progress.advanced(outcomes.size(), changes.size());
             }
         }
         return outcomes;

@@ -13,6 +13,7 @@ import io.cachewatch.inventory.Engine;
 import io.cachewatch.inventory.Node;
 import io.cachewatch.inventory.RegionInventory;
 import io.cachewatch.inventory.Shard;
+import io.cachewatch.profile.DashboardChoice;
 import io.cachewatch.profile.ProfileChoice;
 import io.cachewatch.profile.ProfileSelector;
 import java.util.ArrayList;
@@ -26,9 +27,9 @@ import java.util.stream.Collectors;
 
 /**
  * Renders a region's dashboards: one per cluster (split into numbered pages when CloudWatch's limits require it)
- * and one fleet overview. The template of a cluster is its {@code cachewatch:dashboard} tag, else the default of its
- * kind; {@code cachewatch:dashboard=off} opts the cluster out. Every body is parsed and checked here, before anything
- * is written.
+ * and one fleet overview. The template of a cluster is its {@code cachewatch:dashboard} tag, else the one its profile
+ * names ({@code dashboard:}), else the default of its kind; {@code off} in either place opts the cluster out. Every
+ * body is parsed and checked here, before anything is written.
  */
 public final class DashboardRenderer {
     public static final String TAG = "cachewatch:dashboard";
@@ -37,14 +38,17 @@ public final class DashboardRenderer {
     private final DashboardTemplates templates;
     private final DashboardNaming naming;
     private final ProfileSelector selector;
+    private final Map<String, DashboardChoice> profileChoices;
     private final String runbookUrl;
     private final DashboardLimits limits;
 
-    public DashboardRenderer(DashboardTemplates templates, DashboardNaming naming, ProfileSelector selector, String runbookUrl,
-                             DashboardLimits limits) {
+    /** @param profileChoices profile name → the dashboard templates that profile names */
+    public DashboardRenderer(DashboardTemplates templates, DashboardNaming naming, ProfileSelector selector,
+                             Map<String, DashboardChoice> profileChoices, String runbookUrl, DashboardLimits limits) {
         this.templates = templates;
         this.naming = naming;
         this.selector = selector;
+        this.profileChoices = Map.copyOf(profileChoices);
         this.runbookUrl = runbookUrl == null ? "" : runbookUrl;
         this.limits = limits;
     }
@@ -56,6 +60,21 @@ public final class DashboardRenderer {
             case MEMORYDB -> "memorydb";
             case ELASTICACHE -> cluster.engine() == Engine.MEMCACHED ? "memcached" : "redis";
         };
+    }
+
+    /** The template a cluster asked for and who asked: its tag, else its profile, else its kind's default. */
+    record Chosen(String template, String because) {
+    }
+
+    static Chosen choose(Cluster cluster, String profile, DashboardChoice byProfile) {
+        String tag = cluster.tags().get(TAG);
+        if (tag != null && !tag.isBlank()) {
+            return new Chosen(tag.trim(), "tag " + TAG + "=" + tag.trim());
+        }
+        String kindDefault = defaultTemplate(cluster);
+        return byProfile.forDefault(kindDefault)
+                .map(e -> new Chosen(e.template(), "profile " + profile + " (" + e.location() + ": " + e.field() + ")"))
+                .orElse(new Chosen(kindDefault, "default of " + cluster.kind().id() + " " + cluster.engine().id()));
     }
 
     public RenderedRegion forRegion(RegionInventory region, DesiredState alarms) {
@@ -97,13 +116,13 @@ public final class DashboardRenderer {
         if (alarms.heldClusters().contains(cluster.id())) {
             return new Outcome(List.of(), null, naming.cluster(cluster, 1));
         }
-        String chosen = cluster.tags().getOrDefault(TAG, defaultTemplate(cluster)).trim();
-        if (chosen.equalsIgnoreCase("off")) {
+        Chosen chosen = choose(cluster, use.profile(), profileChoices.getOrDefault(use.profile(), DashboardChoice.NONE));
+        if (chosen.template().equalsIgnoreCase(DashboardChoice.OFF)) {
             return Outcome.NONE;
         }
         try {
-            DashboardTemplates.Source source = templates.find(chosen).orElseThrow(() -> new DashboardTemplates.RenderProblem(
-                    "tag " + TAG + "=" + chosen + " names no dashboard template (known: " + templates.names() + ")"));
+            DashboardTemplates.Source source = templates.findForCluster(chosen.template()).orElseThrow(() -> new DashboardTemplates.RenderProblem(
+                    chosen.because() + " names no cluster dashboard template (known: " + templates.clusterNames() + ")"));
             return new Outcome(clusterPages(cluster, use.profile(), source,
                     alarmsByCluster.getOrDefault(cluster.id() + "@" + cluster.kind().namespace(), List.of())), null, null);
         } catch (DashboardTemplates.RenderProblem e) {
@@ -225,7 +244,9 @@ public final class DashboardRenderer {
         int per = limits.alarmsPerWidget();
         int of = (arns.size() + per - 1) / per;
         for (int from = 0; from < arns.size(); from += per) {
-            groups.add(new ClusterView.AlarmGroup(groups.size() + 1, of, arns.subList(from, Math.min(arns.size(), from + per))));
+            List<String> group = arns.subList(from, Math.min(arns.size(), from + per));
+            groups.add(new ClusterView.AlarmGroup(groups.size() + 1, of, group,
+                    group.stream().map(DashboardRenderer::quote).collect(Collectors.joining(","))));
         }
         return groups;
     }

@@ -112,6 +112,16 @@ public final class DashboardTemplates {
         return templates.keySet().stream().sorted().toList();
     }
 
+    /** A template a cluster may use: any but the region overview, whose view is a different one. */
+    public Optional<Source> findForCluster(String name) {
+        return name.equals(DashboardRenderer.FLEET) ? Optional.empty() : find(name);
+    }
+
+    /** Names a cluster may choose, sorted. */
+    public List<String> clusterNames() {
+        return names().stream().filter(n -> !n.equals(DashboardRenderer.FLEET)).toList();
+    }
+
     public List<String> problems() {
         return problems;
     }

@@ -2,9 +2,18 @@ package io.cachewatch.profile;
 
 import java.util.List;
 
-/** A resolved profile: its own rules merged over those of the profile it extends. */
-public record AlarmProfile(String name, String description, List<AlarmRule> rules) {
+/**
+ * A resolved profile: its own rules merged over those of the profile it extends.
+ *
+ * @param dashboard the dashboard templates it names, its own before inherited ones
+ */
+public record AlarmProfile(String name, String description, List<AlarmRule> rules, DashboardChoice dashboard) {
     public AlarmProfile {
         rules = List.copyOf(rules);
+        dashboard = dashboard == null ? DashboardChoice.NONE : dashboard;
+    }
+
+    public AlarmProfile(String name, String description, List<AlarmRule> rules) {
+        this(name, description, rules, DashboardChoice.NONE);
     }
 }

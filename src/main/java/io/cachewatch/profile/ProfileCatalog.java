@@ -44,7 +44,8 @@ public final class ProfileCatalog {
                     rules.add(built);
                 }
             }
-            profiles.put(entry.getKey(), new AlarmProfile(entry.getKey(), description(entry.getKey(), sources), rules));
+            profiles.put(entry.getKey(), new AlarmProfile(entry.getKey(), description(entry.getKey(), sources), rules,
+                    dashboard(entry.getKey(), sources)));
         }
         if (!problems.isEmpty()) {
             List<ProfileProblem> sorted = new ArrayList<>(problems);
@@ -90,6 +91,22 @@ public final class ProfileCatalog {
             }
         }
         return null;
+    }
+
+    /** The profile's own dashboard entries, then its parent's, and so on up the chain. */
+    private static DashboardChoice dashboard(String name, Map<String, ProfileSource> sources) {
+        List<DashboardChoice.Entry> entries = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ProfileSource s = sources.get(name); s != null && seen.add(s.name()); s = sources.get(String.valueOf(s.parentName()))) {
+            for (RuleField field : s.dashboard()) {
+                if (field.valid()) {
+                    String key = field.path().equals("dashboard") ? null : field.path().substring("dashboard.".length());
+                    String template = field.value().isBoolean() ? DashboardChoice.OFF : field.value().asText();
+                    entries.add(new DashboardChoice.Entry(key, template, field.location(), field.path()));
+                }
+            }
+        }
+        return new DashboardChoice(entries);
     }
 
     private static Map<String, ProfileSource> readAll(Path dir, Set<String> unreadable, Set<ProfileProblem> problems) {

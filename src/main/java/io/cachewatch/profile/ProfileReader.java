@@ -32,6 +32,13 @@ final class ProfileReader {
                 disable.add(element(disableList.value().get(i), YamlTree.child("disable", i)));
             }
         }
+        List<RuleField> dashboard = new ArrayList<>();
+        RuleField chosen = field(root, "", "dashboard");
+        if (chosen != null && chosen.value().isObject()) {
+            chosen.value().fieldNames().forEachRemaining(key -> dashboard.add(field(chosen.value(), "dashboard", key)));
+        } else if (chosen != null) {
+            dashboard.add(chosen);
+        }
         List<RuleEntry> rules = new ArrayList<>();
         JsonNode ruleList = root.path("rules");
         for (int i = 0; ruleList.isArray() && i < ruleList.size(); i++) {
@@ -52,7 +59,7 @@ final class ProfileReader {
             rules.add(new RuleEntry(id.value().asText(), path, at, at, fields));
         }
         String text = description != null && description.valid() ? description.value().asText() : null;
-        return new ProfileSource(name, file, text, parent, rules, disable);
+        return new ProfileSource(name, file, text, parent, rules, disable, dashboard);
     }
 
     private RuleField field(JsonNode object, String objectPath, String key) {

@@ -7,13 +7,15 @@ import java.util.List;
  * One profile file as written, before {@code extends} is resolved.
  *
  * @param parent  the {@code extends} field, or null
- * @param disable the entries of {@code disable}
+ * @param disable   the entries of {@code disable}
+ * @param dashboard the {@code dashboard} field when it is one template name, else one field per entry of its mapping
  */
 record ProfileSource(String name, Path file, String description, RuleField parent, List<RuleEntry> rules,
-                     List<RuleField> disable) {
+                     List<RuleField> disable, List<RuleField> dashboard) {
     ProfileSource {
         rules = List.copyOf(rules);
         disable = List.copyOf(disable);
+        dashboard = List.copyOf(dashboard);
     }
 
     String parentName() {

@@ -29,7 +29,7 @@ final class SchemaCheck {
     static final String RESOURCE = "/schema/alarm-profile.schema.json";
 
     /** Errors that only say "some other error below or beside me"; dropped when that other error is reported. */
-    private static final Set<String> VAGUE = Set.of("anyOf", "oneOf", "type", "enum");
+    private static final Set<String> VAGUE = Set.of("anyOf", "oneOf", "type", "enum", "const");
 
     private final JsonNode schemaJson;
     private final JsonSchema schema;
@@ -82,7 +82,7 @@ final class SchemaCheck {
     private static int rank(ValidationMessage m) {
         return switch (m.getType()) {
             case "anyOf", "oneOf" -> 3;
-            case "type" -> 2;
+            case "type", "const" -> 2;
             case "enum" -> 1;
             default -> 0;
         };

@@ -125,9 +125,13 @@ public final class Reconciler {
         List<ChangeOutcome> outcomes = new ArrayList<>();
         List<DashboardOutcome> dashboardOutcomes = new ArrayList<>();
         if (options.mode() == RunMode.APPLY && refusals.isEmpty()) {
-            outcomes.addAll(apply(plans));
+            // one progress line for the whole apply: alarms first, then dashboards counted on from there
+            int alarmChanges = plans.stream().mapToInt(p -> p.changes().size()).sum();
+            int total = alarmChanges + dashboardPlans.stream().mapToInt(p -> p.changes().size()).sum();
+            outcomes.addAll(apply(plans, total));
             if (dashboardStore != null) {
-                dashboardOutcomes.addAll(DashboardApplier.apply(dashboardPlans, dashboardStore, stopRequested));
+                dashboardOutcomes.addAll(DashboardApplier.apply(dashboardPlans, dashboardStore,
+                        (done, ofDashboards) -> progress.advanced(alarmChanges + done, total), stopRequested));
             }
         }
         return new ReconcileReport(options.mode(), plans, outcomes, errors, refusals, apiCalls.get(), dashboardPlans, dashboardOutcomes);
@@ -155,8 +159,8 @@ public final class Reconciler {
         return plans;
     }
 
-    private List<ChangeOutcome> apply(List<RegionPlan> plans) {
-        int total = plans.stream().mapToInt(p -> p.changes().size()).sum();
+    /** @param total changes of the whole apply (alarms and dashboards), for the progress line */
+    private List<ChangeOutcome> apply(List<RegionPlan> plans, int total) {
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         List<RegionPlan> withChanges = plans.stream().filter(p -> !p.changes().isEmpty()).toList();
         if (withChanges.isEmpty()) {

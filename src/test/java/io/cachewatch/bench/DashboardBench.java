@@ -40,7 +40,7 @@ public final class DashboardBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].equals("render")) {
-            render();
+            render(args.length > 1 ? Integer.parseInt(args[1]) : 20);
         }
         if (args.length == 0 || args[0].equals("reconcile")) {
             reconcile();
@@ -63,16 +63,21 @@ public final class DashboardBench {
         return clusters;
     }
 
-    private static void render() {
+    /** @param warmRuns renders after the cold one (0: the cold figure only, e.g. under -Xint to count interpreted work) */
+    private static void render(int warmRuns) {
         List<Cluster> clusters = scaleFleet();
         RegionInventory region = new RegionInventory(Fixtures.REGION, clusters, List.of());
         // the desired alarms are an input (alarm widgets, thresholds) computed for the alarm plan anyway: not timed here
         DesiredState alarms = DashboardFixtures.ALARMS.forRegion(region);
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
         DashboardRenderer renderer = DashboardFixtures.renderer(DashboardTemplates.load(Path.of("dashboards")), DashboardLimits.CLOUDWATCH);
+        long loaded = System.nanoTime() - start;
         RenderedRegion first = renderer.forRegion(region, alarms);
         long cold = System.nanoTime() - start;
-        long[] warm = new long[20];
+        long coldCpu = os.getProcessCpuTime() - cpuStart;
+        long[] warm = new long[Math.max(1, warmRuns)];
         for (int i = 0; i < warm.length; i++) {
             long t = System.nanoTime();
             renderer.forRegion(region, alarms);
@@ -82,7 +87,8 @@ public final class DashboardBench {
         int nodes = clusters.stream().mapToInt(c -> c.nodes().size()).sum();
         System.out.printf("rendered %d dashboards for %d clusters / %d nodes (%d alarms listed), problems %d%n",
                 first.dashboards().size(), clusters.size(), nodes, alarms.alarms().size(), first.problems().size());
-        System.out.printf("| cold JVM: template parsing + first render | %d ms |%n", cold / 1_000_000);
+        System.out.printf("| cold JVM: template parsing + first render | %d ms (of which loading and parsing the templates %d ms);"
+                + " CPU of the whole process meanwhile, all threads incl. JIT and GC: %d ms |%n", cold / 1_000_000, loaded / 1_000_000, coldCpu / 1_000_000);
         System.out.printf("| warm median / max of %d renders | %d / %d ms |%n", warm.length, warm[warm.length / 2] / 1_000_000, warm[warm.length - 1] / 1_000_000);
     }
 

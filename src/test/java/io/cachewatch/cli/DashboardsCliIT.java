@@ -1,16 +1,21 @@
 package io.cachewatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cachewatch.testing.CachewatchJar;
 import io.cachewatch.testing.CliTestBase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cloudwatch.model.DashboardEntry;
 
 /**
@@ -121,7 +126,64 @@ class DashboardsCliIT extends CliTestBase {
         JsonNode run = reconcileJson();
         assertThat(run.get("_exit").asInt()).isEqualTo(1);
         assertThat(run.at("/errors/0/source").asText()).isEqualTo("dashboards");
-        assertThat(run.at("/errors/0/message").asText()).contains("cachewatch:dashboard=no-such-template", "known: [fleet, memcached");
+        assertThat(run.at("/errors/0/message").asText()).contains("cachewatch:dashboard=no-such-template", "known: [memcached");
         assertThat(dashboards()).contains("cachewatch-us-east-1-elasticache-solo");
+    }
+
+    @Test
+    void aProfileChoosesTheTemplateOfItsClustersUnlessTheirTagSaysOtherwise(@TempDir Path dir) throws Exception {
+        Path profiles = copyOfShippedProfiles(dir);
+        Files.writeString(profiles.resolve("production.yaml"), "dashboard:\n  redis: memcached\n", StandardOpenOption.APPEND);
+        String feedArn = fleet.elastiCache().describeReplicationGroups(b -> b.replicationGroupId("feed")).replicationGroups().get(0).arn();
+        fleet.tag(feedArn, "Environment", "production");
+        fleet.tag(feedArn, "cachewatch:dashboard", "redis");
+        JsonNode run = reconcileJson("--only", "dashboards", "--profiles", profiles.toString());
+        assertThat(run.get("_exit").asInt()).as(run.toString()).isZero();
+        // orders is production (memcached by its profile), feed's tag wins, solo is not production
+        assertThat(changesOfKind(run, "dashboard")).extracting(c -> c.path("name").asText(), c -> c.at("/diff/summary").asText().replaceAll(".* ", ""))
+                .contains(tuple("cachewatch-us-east-1-elasticache-orders", "memcached"), tuple("cachewatch-us-east-1-elasticache-feed", "redis"),
+                        tuple("cachewatch-us-east-1-elasticache-solo", "redis"));
+    }
+
+    @Test
+    void validateRendersEveryTemplateAndNamesTheFileAndLineOfEachProblemBeforeAnyAwsCall(@TempDir Path dir) throws Exception {
+        Path templates = dir.resolve("dashboards");
+        Files.createDirectories(templates.resolve("tags"));
+        try (var shipped = Files.walk(Path.of(System.getProperty("cachewatch.project.dir", "."), "dashboards"))) {
+            for (Path file : shipped.filter(Files::isRegularFile).toList()) {
+                Path relative = Path.of(System.getProperty("cachewatch.project.dir", "."), "dashboards").relativize(file);
+                Files.copy(file, templates.resolve(relative));
+            }
+        }
+        Files.writeString(templates.resolve("broken.json.qute"), "{\"widgets\": [\n  {\"type\": \"text\", \"properties\": {\"markdown\": {cluster.nosuch.json}}}\n]}\n");
+        Path profiles = copyOfShippedProfiles(dir);
+        Files.writeString(profiles.resolve("development.yaml"), "dashboard: redis-compakt\n", StandardOpenOption.APPEND);
+        cachewatch.env("CACHEWATCH_DASHBOARDS_DIR", templates.toString());
+        bridge.calls().reset();
+        CachewatchJar.Result validate = cachewatch.run("validate", "--profiles", profiles.toString());
+        assertThat(validate.exitCode()).as(validate.toString()).isEqualTo(1);
+        int line = Files.readAllLines(profiles.resolve("development.yaml")).size();
+        assertThat(validate.stderr()).contains(templates.resolve("broken.json.qute") + ":2:",
+                profiles.resolve("development.yaml") + ":" + line + ": dashboard: unknown dashboard template 'redis-compakt'");
+        JsonNode reconcile = reconcileJson("--profiles", profiles.toString());
+        assertThat(reconcile.get("_exit").asInt()).isEqualTo(1);
+        assertThat(reconcile.at("/errors").toString()).contains("redis-compakt");
+        assertThat(bridge.calls().total()).isZero();
+
+        Files.delete(templates.resolve("broken.json.qute"));
+        Files.writeString(profiles.resolve("development.yaml"), Files.readString(profiles.resolve("development.yaml")).replace("redis-compakt", "memcached"));
+        CachewatchJar.Result fixed = cachewatch.run("validate", "--profiles", profiles.toString());
+        assertThat(fixed.exitCode()).as(fixed.toString()).isZero();
+        assertThat(fixed.stdout()).contains("dashboard templates: fleet, memcached, memorydb, redis, serverless");
+    }
+
+    private static Path copyOfShippedProfiles(Path dir) throws java.io.IOException {
+        Path profiles = Files.createDirectories(dir.resolve("profiles"));
+        try (var shipped = Files.list(Path.of(System.getProperty("cachewatch.project.dir", "."), "alarm-profiles"))) {
+            for (Path file : shipped.toList()) {
+                Files.copy(file, profiles.resolve(file.getFileName()));
+            }
+        }
+        return profiles;
     }
 }

@@ -6,6 +6,7 @@ import io.cachewatch.alarm.AlarmNaming;
 import io.cachewatch.alarm.DesiredAlarms;
 import io.cachewatch.inventory.Cluster;
 import io.cachewatch.inventory.RegionInventory;
+import io.cachewatch.profile.DashboardChoice;
 import io.cachewatch.profile.ProfileCatalog;
 import io.cachewatch.profile.ProfileSelector;
 import java.nio.file.Path;
@@ -25,7 +26,14 @@ public final class DashboardFixtures {
     }
 
     public static DashboardRenderer renderer(DashboardTemplates templates, DashboardLimits limits) {
-        return new DashboardRenderer(templates, NAMING, SELECTOR, "https://runbooks.example.com/cache", limits);
+        return renderer(templates, limits, CATALOG);
+    }
+
+    /** With the dashboard choices of {@code profiles} (the desired alarms stay those of the shipped profiles). */
+    public static DashboardRenderer renderer(DashboardTemplates templates, DashboardLimits limits, ProfileCatalog profiles) {
+        Map<String, DashboardChoice> choices = new java.util.HashMap<>();
+        profiles.profiles().forEach((name, profile) -> choices.put(name, profile.dashboard()));
+        return new DashboardRenderer(templates, NAMING, SELECTOR, choices, "https://runbooks.example.com/cache", limits);
     }
 
     public static DashboardRenderer renderer() {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cachewatch.Fixtures;
 import io.cachewatch.inventory.Cluster;
 import io.cachewatch.plan.Action;
+import io.cachewatch.plan.ApplyProgress;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class DashboardPlannerTest {
     }
 
     private void apply(DashboardPlan plan) {
-        assertThat(DashboardApplier.apply(List.of(plan), store, () -> false)).allMatch(DashboardOutcome::applied);
+        assertThat(DashboardApplier.apply(List.of(plan), store, ApplyProgress.NONE, () -> false)).allMatch(DashboardOutcome::applied);
     }
 
     private static RenderedRegion all() {
@@ -106,8 +107,19 @@ class DashboardPlannerTest {
                 super.put(name, body);
             }
         };
-        List<DashboardOutcome> outcomes = DashboardApplier.apply(List.of(plan(all(), true)), failing, () -> false);
+        List<DashboardOutcome> outcomes = DashboardApplier.apply(List.of(plan(all(), true)), failing, ApplyProgress.NONE, () -> false);
         assertThat(outcomes).filteredOn(o -> !o.applied()).singleElement().satisfies(o -> assertThat(o.error()).contains("orders"));
         assertThat(outcomes).filteredOn(DashboardOutcome::applied).hasSize(6);
+    }
+
+    @Test
+    void progressIsToldAfterEachPutAndEachDeleteBatch() {
+        apply(plan(all(), true));
+        // six clusters gone: their dashboards are deleted in one batch; the fleet dashboard changes (fewer clusters)
+        List<String> reports = new java.util.ArrayList<>();
+        DashboardPlan plan = plan(render(renderer()), true);
+        DashboardApplier.apply(List.of(plan), store, (done, total) -> reports.add(done + "/" + total), () -> false);
+        assertThat(plan.count(Action.DELETE)).isEqualTo(6);
+        assertThat(reports).containsExactly("1/7", "7/7");
     }
 }

@@ -181,7 +181,7 @@ class DashboardRendererTest {
         Cluster typo = Fixtures.withTags(everyTopology().get(0), Map.of("cachewatch:dashboard", "redsi"));
         RenderedRegion rendered = render(renderer(), typo);
         assertThat(rendered.problems()).singleElement().satisfies(p -> assertThat(p.message())
-                .contains("cachewatch:dashboard=redsi", "known: [fleet, memcached, memorydb, redis, serverless]"));
+                .contains("cachewatch:dashboard=redsi", "known: [memcached, memorydb, redis, serverless]"));
         assertThat(rendered.held("cachewatch-us-east-1-elasticache-orders")).isTrue();
         assertThat(rendered.held("cachewatch-us-east-1-elasticache-orders--page-2")).isTrue();
         assertThat(rendered.held("cachewatch-us-east-1-elasticache-orders2")).isFalse();

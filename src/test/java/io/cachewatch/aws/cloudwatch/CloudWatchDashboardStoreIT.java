@@ -17,6 +17,7 @@ import io.cachewatch.dashboard.DashboardPlanner;
 import io.cachewatch.dashboard.RenderedRegion;
 import io.cachewatch.inventory.Cluster;
 import io.cachewatch.plan.Action;
+import io.cachewatch.plan.ApplyProgress;
 import io.cachewatch.testing.CloudWatchBridge;
 import io.cachewatch.testing.CloudWatchTestbed;
 import java.time.Duration;
@@ -40,7 +41,7 @@ class CloudWatchDashboardStoreIT {
     }
 
     private static void apply(DashboardPlan plan) {
-        assertThat(DashboardApplier.apply(List.of(plan), store, () -> false)).allMatch(DashboardOutcome::applied);
+        assertThat(DashboardApplier.apply(List.of(plan), store, ApplyProgress.NONE, () -> false)).allMatch(DashboardOutcome::applied);
     }
 
     private static RenderedRegion all() {
