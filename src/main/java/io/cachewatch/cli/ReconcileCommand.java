@@ -1,8 +1,6 @@
 package io.cachewatch.cli;
 
 import io.cachewatch.alarm.DesiredAlarms;
-import io.cachewatch.dashboard.DashboardTemplates;
-import io.cachewatch.dashboard.ProfileTemplates;
 import io.cachewatch.inventory.Fleet;
 import io.cachewatch.inventory.InventoryJson;
 import io.cachewatch.inventory.RegionInventory;
@@ -16,7 +14,6 @@ import io.cachewatch.report.TextReport;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -75,16 +72,11 @@ public class ReconcileCommand implements Callable<Integer> {
         }
         Reconciler.Dashboards dashboards = null;
         if (only != Reconciler.Only.ALARMS) {
-            // template problems, like profile problems, are reported before any AWS call
-            DashboardTemplates templates = DashboardTemplates.load(Path.of(wiring.config().dashboards().dir()));
-            List<ReportError> errors = new ArrayList<>();
-            templates.problems().forEach(p -> errors.add(new ReportError("dashboard-template", null, null, p)));
-            ProfileTemplates.unknown(loaded.catalog(), templates).forEach(p -> errors.add(new ReportError("profile", null, null, p.toString())));
-            if (!errors.isEmpty()) {
-                return print(new ReconcileReport(mode, List.of(), List.of(), errors, List.of(), new TreeMap<>()));
+            DashboardLoading.Loaded templates = DashboardLoading.load(wiring, loaded.catalog());
+            if (!templates.problems().isEmpty()) {
+                return print(new ReconcileReport(mode, List.of(), List.of(), templates.problems(), List.of(), new TreeMap<>()));
             }
-            dashboards = new Reconciler.Dashboards(wiring.dashboardRenderer(templates, loaded.catalog()), wiring.dashboardNaming(),
-                    wiring::dashboardStore);
+            dashboards = new Reconciler.Dashboards(templates.renderer(), wiring.dashboardNaming(), wiring::dashboardStore);
         }
         DesiredAlarms desired = wiring.desiredAlarms(loaded.catalog());
         MassDeleteGuard guard = wiring.guard(); // configuration errors surface before any AWS call

@@ -97,7 +97,12 @@ public class ServeCommand implements Callable<Integer> {
             if (!loaded.problems().isEmpty()) {
                 throw new IllegalStateException("invalid profiles: " + loaded.problems().get(0) + " (" + loaded.problems().size() + " problem(s))");
             }
-            return new ServeLoop.Inputs(wiring.desiredAlarms(loaded.catalog()), wiring.guard());
+            DashboardLoading.Loaded templates = DashboardLoading.load(wiring, loaded.catalog());
+            if (!templates.problems().isEmpty()) {
+                throw new IllegalStateException("invalid dashboard templates: " + templates.problems().get(0)
+                        + " (" + templates.problems().size() + " problem(s))");
+            }
+            return new ServeLoop.Inputs(wiring.desiredAlarms(loaded.catalog()), wiring.guard(), templates.renderer());
         }, state);
         loop.start(serve.firstRunDelay(), serve.reconcileInterval());
         Duration slowlogInterval = wiring.config().slowlog().interval();

@@ -125,10 +125,14 @@ public class Wiring {
     /** One store for every region: dashboards are global. Built on the client of the run's first region. */
     public synchronized DashboardStore dashboardStore(String region) {
         if (dashboardStore == null) {
-            dashboardStore = new CloudWatchDashboardStore(aws.cloudWatch(region),
-                    CloudWatchDashboardStore.Pacers.of(config.dashboards().rate()));
+            dashboardStore = dashboardStore(aws, region);
         }
         return dashboardStore;
+    }
+
+    /** A dashboard store on these clients (a serve target's own account), paced on its own. */
+    public DashboardStore dashboardStore(AwsClients clients, String region) {
+        return new CloudWatchDashboardStore(clients.cloudWatch(region), CloudWatchDashboardStore.Pacers.of(config.dashboards().rate()));
     }
 
     public DashboardNaming dashboardNaming() {

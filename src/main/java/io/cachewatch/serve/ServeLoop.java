@@ -1,6 +1,7 @@
 package io.cachewatch.serve;
 
 import io.cachewatch.alarm.DesiredAlarms;
+import io.cachewatch.dashboard.DashboardRenderer;
 import io.cachewatch.plan.MassDeleteGuard;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +24,12 @@ import org.jboss.logging.Logger;
 public final class ServeLoop {
     private static final Logger LOG = Logger.getLogger(ServeLoop.class);
 
-    /** What each run needs, read again per run so edited profiles take effect without a restart. */
-    public record Inputs(DesiredAlarms desired, MassDeleteGuard guard) {
+    /**
+     * What each run needs, read again per run so edited profiles and templates take effect without a restart.
+     *
+     * @param dashboards the dashboard renderer; null when serve keeps no dashboards
+     */
+    public record Inputs(DesiredAlarms desired, MassDeleteGuard guard, DashboardRenderer dashboards) {
     }
 
     private final List<TargetReconcile> targets;
@@ -66,7 +71,7 @@ public final class ServeLoop {
         List<Future<?>> running = new ArrayList<>();
         for (TargetReconcile target : targets) {
             running.add(workers.submit(() -> {
-                TargetStatus.RunResult result = target.run(in.desired(), in.guard(), stopping::get,
+                TargetStatus.RunResult result = target.run(in, stopping::get,
                         () -> state.discovered(target.target().name()));
                 state.finished(target.target().name(), result);
                 LOG.infof("reconcile %s: %s in %d ms%s", target.target().name(), result.summary(),

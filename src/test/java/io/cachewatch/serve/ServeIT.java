@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -44,6 +45,8 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 /** {@code serve} end to end: the packaged jar as a long-running process against moto and the CloudWatch bridge. */
 class ServeIT {
     private static final int DEMO_ALARMS = 98;
+    /** One per cluster of the demo fleet (5) and the region's fleet overview. */
+    private static final int DEMO_DASHBOARDS = 6;
     private static final String OTHER_ROLE = "arn:aws:iam::222222222222:role/cachewatch";
     private static final StaticCredentialsProvider TEST = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
 
@@ -111,8 +114,10 @@ class ServeIT {
         await(Duration.ofSeconds(120), () -> alarms(TEST) == DEMO_ALARMS);
 
         await(Duration.ofSeconds(120), () -> counter(get("/q/metrics").body(), "cachewatch_reconcile_runs_total", "result=\"ok\"") >= 1);
+        // serve keeps the dashboards too, in the same run
+        assertThat(dashboards(TEST)).hasSize(DEMO_DASHBOARDS).contains("cachewatch-us-east-1--fleet", "cachewatch-us-east-1-elasticache-orders");
         String metrics = get("/q/metrics").body();
-        assertThat(counter(metrics, "cachewatch_reconcile_changes_total", "action=\"create\"")).isEqualTo(DEMO_ALARMS);
+        assertThat(counter(metrics, "cachewatch_reconcile_changes_total", "action=\"create\"")).isEqualTo(DEMO_ALARMS + DEMO_DASHBOARDS);
         assertThat(counter(metrics, "cachewatch_discovered_nodes", "engine=\"memcached\"")).isEqualTo(3);
         assertThat(metrics).contains("cachewatch_reconcile_duration_seconds_count{target=\"default\"}",
                 "cachewatch_target_last_success_seconds{target=\"default\"}",
@@ -126,7 +131,7 @@ class ServeIT {
         AwsOperationsLog.fromMetrics(get("/q/metrics").body());
 
         String status = get("/status").body();
-        assertThat(status).contains("\"name\":\"default\"", "\"discovered\":true", "\"ok\":true", "\"unchanged\":" + DEMO_ALARMS);
+        assertThat(status).contains("\"name\":\"default\"", "\"discovered\":true", "\"ok\":true", "\"unchanged\":" + (DEMO_ALARMS + DEMO_DASHBOARDS));
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(url("/status")).header("Accept", "text/html").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
@@ -331,6 +336,14 @@ class ServeIT {
         try (CloudWatchClient cw = CloudWatchClient.builder().endpointOverride(bridge.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(credentials).httpClient(ApacheHttpClient.create()).build()) {
             return (int) cw.describeAlarmsPaginator(b -> b.maxRecords(100)).metricAlarms().stream().count();
+        }
+    }
+
+    private static List<String> dashboards(AwsCredentialsProvider credentials) {
+        try (CloudWatchClient cw = CloudWatchClient.builder().endpointOverride(bridge.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).httpClient(ApacheHttpClient.create()).build()) {
+            return cw.listDashboards(b -> b.dashboardNamePrefix("cachewatch-")).dashboardEntries().stream()
+                    .map(e -> e.dashboardName()).sorted().toList();
         }
     }
 
