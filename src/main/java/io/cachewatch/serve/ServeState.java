@@ -1,6 +1,7 @@
 package io.cachewatch.serve;
 
 import io.cachewatch.collect.SlowlogCollector;
+import io.cachewatch.dashboard.DashboardOutcome;
 import io.cachewatch.plan.ChangeOutcome;
 import io.cachewatch.slowlog.Finding;
 import io.cachewatch.slowlog.SlowlogPoll;
@@ -70,6 +71,11 @@ public class ServeState {
         meter(target, run);
     }
 
+    private void change(Tags target, String resource, String action, boolean applied) {
+        registry.counter("cachewatch.reconcile.changes",
+                target.and("resource", resource, "action", action, "status", applied ? "applied" : "failed")).increment();
+    }
+
     private void meter(String target, TargetStatus.RunResult run) {
         Tags t = Tags.of("target", target);
         registry.counter("cachewatch.reconcile.runs", t.and("result", run.ok() ? "ok" : "failed")).increment();
@@ -79,8 +85,10 @@ public class ServeState {
         registry.timer("cachewatch.reconcile.duration", t).record(Duration.between(run.started(), run.finished()));
         if (run.report() != null) {
             for (ChangeOutcome o : run.report().outcomes()) {
-                registry.counter("cachewatch.reconcile.changes",
-                        t.and("action", o.change().action().id(), "status", o.applied() ? "applied" : "failed")).increment();
+                change(t, "alarm", o.change().action().id(), o.applied());
+            }
+            for (DashboardOutcome o : run.report().dashboardOutcomes()) {
+                change(t, "dashboard", o.change().action().id(), o.applied());
             }
         }
         if (run.discoveryOk()) {

@@ -117,7 +117,8 @@ class ServeIT {
         // serve keeps the dashboards too, in the same run
         assertThat(dashboards(TEST)).hasSize(DEMO_DASHBOARDS).contains("cachewatch-us-east-1--fleet", "cachewatch-us-east-1-elasticache-orders");
         String metrics = get("/q/metrics").body();
-        assertThat(counter(metrics, "cachewatch_reconcile_changes_total", "action=\"create\"")).isEqualTo(DEMO_ALARMS + DEMO_DASHBOARDS);
+        assertThat(counter(metrics, "cachewatch_reconcile_changes_total", "resource=\"alarm\"", "action=\"create\"")).isEqualTo(DEMO_ALARMS);
+        assertThat(counter(metrics, "cachewatch_reconcile_changes_total", "resource=\"dashboard\"", "action=\"create\"")).isEqualTo(DEMO_DASHBOARDS);
         assertThat(counter(metrics, "cachewatch_discovered_nodes", "engine=\"memcached\"")).isEqualTo(3);
         assertThat(metrics).contains("cachewatch_reconcile_duration_seconds_count{target=\"default\"}",
                 "cachewatch_target_last_success_seconds{target=\"default\"}",
