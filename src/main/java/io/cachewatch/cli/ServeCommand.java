@@ -1,6 +1,7 @@
 package io.cachewatch.cli;
 
 import io.cachewatch.collect.SlowlogCollector;
+import io.cachewatch.redis.SlowlogVertx;
 import io.cachewatch.report.ReconcileReport;
 import io.cachewatch.serve.ServeLoop;
 import io.cachewatch.serve.ServeState;
@@ -9,7 +10,9 @@ import io.cachewatch.serve.Target;
 import io.cachewatch.serve.TargetReconcile;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import io.smallrye.common.annotation.Identifier;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +50,8 @@ public class ServeCommand implements Callable<Integer> {
     MeterRegistry registry;
 
     @Inject
-    Vertx vertx;
+    @Identifier(SlowlogVertx.NAME)
+    Instance<Vertx> vertx; // made on first use: the other commands never start its threads
 
     @Override
     public Integer call() throws Exception {
@@ -84,7 +88,7 @@ public class ServeCommand implements Callable<Integer> {
             }
             try {
                 // a state file that cannot be read exits 64 here, before serving
-                slowlog = new SlowlogLoop(reconciles, t -> new SlowlogCollector(wiring.config(), vertx, t.clients(),
+                slowlog = new SlowlogLoop(reconciles, t -> new SlowlogCollector(wiring.config(), vertx.get(), t.clients(),
                         SlowlogLoop.stateFile(configured, t.target().name()), false, null), state);
             } catch (RuntimeException e) {
                 reconciles.forEach(TargetReconcile::close);

@@ -7,13 +7,16 @@ import io.cachewatch.aws.sns.SnsPublisher;
 import io.cachewatch.collect.SlowlogCollector;
 import io.cachewatch.config.CachewatchConfig;
 import io.cachewatch.inventory.Fleet;
+import io.cachewatch.redis.SlowlogVertx;
 import io.cachewatch.report.ReconcileReport;
 import io.cachewatch.slowlog.Durations;
 import io.cachewatch.slowlog.Finding;
 import io.cachewatch.slowlog.NodeFailure;
 import io.cachewatch.slowlog.SlowlogPoll;
 import io.vertx.core.Vertx;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import io.smallrye.common.annotation.Identifier;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,7 +59,8 @@ public class SlowlogCommand implements Callable<Integer> {
     Wiring wiring;
 
     @Inject
-    Vertx vertx;
+    @Identifier(SlowlogVertx.NAME)
+    Instance<Vertx> vertx; // made on first use: the other commands never start its threads
 
     @Override
     public Integer call() throws Exception {
@@ -67,7 +71,7 @@ public class SlowlogCommand implements Callable<Integer> {
             Signal.handle(new Signal("TERM"), s -> stop.countDown());
             Signal.handle(new Signal("INT"), s -> stop.countDown());
         }
-        try (SlowlogCollector collector = new SlowlogCollector(wiring.config(), vertx, wiring.aws(),
+        try (SlowlogCollector collector = new SlowlogCollector(wiring.config(), vertx.get(), wiring.aws(),
                 Path.of(config.stateFile()), dryRun, clusters)) {
             Fleet fleet = wiring.discovery().discover(regions.resolve(wiring));
             fleet.errors().forEach(e -> spec.commandLine().getErr().println("discovery " + e.region() + " " + e.operation() + ": " + e.message()));
