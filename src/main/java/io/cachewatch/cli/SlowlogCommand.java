@@ -76,6 +76,7 @@ public class SlowlogCommand implements Callable<Integer> {
             Fleet fleet = wiring.discovery().discover(regions.resolve(wiring));
             fleet.errors().forEach(e -> spec.commandLine().getErr().println("discovery " + e.region() + " " + e.operation() + ": " + e.message()));
             while (true) {
+                long started = System.nanoTime();
                 SlowlogCollector.Result result = collector.pollOnce(fleet.clusters());
                 result.metricErrors().forEach(e -> spec.commandLine().getErr().println("metrics: " + e));
                 print(result.outcome(), result.skipped(), result.delivery(), fleet);
@@ -83,7 +84,10 @@ public class SlowlogCommand implements Callable<Integer> {
                 if (once) {
                     return failed ? ReconcileReport.EXIT_ERRORS : ReconcileReport.EXIT_OK;
                 }
-                if (stop.await(config.interval().toMillis(), TimeUnit.MILLISECONDS)) {
+                // polls start every interval (not an interval after the last one ended), so reading many nodes does
+                // not stretch the time from a slow command to its message beyond about one interval
+                long wait = config.interval().toNanos() - (System.nanoTime() - started);
+                if (stop.await(Math.max(0, wait), TimeUnit.NANOSECONDS)) {
                     LOG.info("stopped");
                     return ReconcileReport.EXIT_OK;
                 }

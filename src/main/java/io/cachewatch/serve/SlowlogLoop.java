@@ -17,8 +17,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads the slow logs of every target on a schedule of its own, apart from reconcile, so a long apply never delays
- * them. Each target is a periodic task with a fixed delay between the end of one poll and the start of the next:
- * a poll slowed by unreachable nodes never overlaps the next one, and a slow target holds up no other. The nodes are
+ * them. Each target is a periodic task at a fixed rate: polls start every interval (so a slow command reaches SNS
+ * within about an interval, however long reading all nodes takes), a poll slowed by unreachable nodes delays the next
+ * instead of overlapping it (the executor never runs one task twice at once), and a slow target holds up no other. The nodes are
  * those of the target's latest complete discovery (by reconcile); until the first, the poll is skipped.
  */
 public final class SlowlogLoop {
@@ -55,7 +56,7 @@ public final class SlowlogLoop {
 
     public void start(Duration firstPoll, Duration interval) {
         for (TargetReconcile t : targets) {
-            scheduler.scheduleWithFixedDelay(() -> poll(t), firstPoll.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.scheduleAtFixedRate(() -> poll(t), firstPoll.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
