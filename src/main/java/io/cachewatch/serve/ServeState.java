@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,6 +23,8 @@ public class ServeState {
     private final MeterRegistry registry;
     private final Map<String, TargetStatus> targets = new LinkedHashMap<>();
     private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
+    /** Per target, the discovered-count gauges its last successful discovery set. */
+    private final Map<String, Set<AtomicLong>> discovered = new ConcurrentHashMap<>();
 
     public ServeState(MeterRegistry registry) {
         this.registry = registry;
@@ -92,14 +95,14 @@ public class ServeState {
             }
         }
         if (run.discoveryOk()) {
-            gauges.entrySet().stream().filter(e -> e.getKey().startsWith(target + "|")).forEach(e -> e.getValue().set(0));
-            run.clusters().forEach((engine, n) -> gauge("cachewatch.discovered.clusters", target, engine).set(n));
-            run.nodes().forEach((engine, n) -> gauge("cachewatch.discovered.nodes", target, engine).set(n));
+            // an engine no longer discovered reads 0, not its last count
+            Set<AtomicLong> counts = discovered.computeIfAbsent(target, k -> ConcurrentHashMap.newKeySet());
+            counts.forEach(g -> g.set(0));
+            run.clusters().forEach((engine, n) -> counts.add(set(gauge("cachewatch.discovered.clusters", t.and("engine", engine)), n)));
+            run.nodes().forEach((engine, n) -> counts.add(set(gauge("cachewatch.discovered.nodes", t.and("engine", engine)), n)));
         }
         if (run.ok()) {
-            AtomicLong last = gauges.computeIfAbsent(target + "|last-success", k ->
-                    registry.gauge("cachewatch.target.last.success.seconds", t, new AtomicLong()));
-            last.set(run.finished().getEpochSecond());
+            gauge("cachewatch.target.last.success.seconds", t).set(run.finished().getEpochSecond());
         }
     }
 
@@ -154,9 +157,9 @@ public class ServeState {
         return gauges.computeIfAbsent(name + "|" + tags, k -> registry.gauge(name, tags, new AtomicLong()));
     }
 
-    private AtomicLong gauge(String name, String target, String engine) {
-        return gauges.computeIfAbsent(target + "|" + name + "|" + engine,
-                k -> registry.gauge(name, Tags.of("target", target, "engine", engine), new AtomicLong()));
+    private static AtomicLong set(AtomicLong gauge, long value) {
+        gauge.set(value);
+        return gauge;
     }
 
     /** Time of the last successful run of any target, for the status page. */
