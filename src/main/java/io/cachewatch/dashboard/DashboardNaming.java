@@ -30,7 +30,17 @@ public record DashboardNaming(String prefix) {
     public String cluster(Cluster cluster, int page) {
         String base = Names.fit(clean(prefix + cluster.region() + "-" + cluster.kind().id() + "-" + cluster.id()),
                 MAX_LENGTH - SUFFIX_ROOM, '-');
+        return page(base, page);
+    }
+
+    /** Page 1 of a dashboard is its base name; page n > 1 appends {@code --page-n}. */
+    static String page(String base, int page) {
         return page <= 1 ? base : base + "--page-" + page;
+    }
+
+    /** True when {@code name} is page 1 of the dashboard {@code base} or one of its later pages. */
+    static boolean isPageOf(String name, String base) {
+        return name.equals(base) || name.startsWith(base + "--page-");
     }
 
     public String fleet(String region) {
@@ -49,12 +59,6 @@ public record DashboardNaming(String prefix) {
     public boolean owns(String region, String name) {
         return name.startsWith(regionPrefix(region))
                 && name.substring(regionPrefix(region).length()).matches("((elasticache|serverless|memorydb)-[A-Za-z0-9_-]+|-fleet)(--page-\\d+)?");
-    }
-
-    /** True when {@code name} is the cluster's page 1 or one of its later pages. */
-    public boolean ofCluster(String name, Cluster cluster) {
-        String base = cluster(cluster, 1);
-        return name.equals(base) || name.startsWith(base + "--page-");
     }
 
     /** Dashboard names allow only A-Z a-z 0-9 - _; anything else becomes '-'. */

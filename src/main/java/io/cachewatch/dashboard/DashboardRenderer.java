@@ -185,7 +185,7 @@ public final class DashboardRenderer {
                 clusters.stream().anyMatch(c -> c.kind() == ClusterKind.MEMORYDB), groups(slice), page, pages), "fleet " + region.region()));
         List<DesiredDashboard> out = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
-            String name = naming.fleet(region.region()) + (i == 0 ? "" : "--page-" + (i + 1));
+            String name = DashboardNaming.page(naming.fleet(region.region()), i + 1);
             out.add(new DesiredDashboard(name, region.region(), null, FLEET, bodies.get(i)));
         }
         return out;

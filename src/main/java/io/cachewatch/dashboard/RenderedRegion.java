@@ -18,6 +18,6 @@ public record RenderedRegion(String region, List<DesiredDashboard> dashboards, L
     }
 
     public boolean held(String name) {
-        return heldBases.stream().anyMatch(base -> name.equals(base) || name.startsWith(base + "--page-"));
+        return heldBases.stream().anyMatch(base -> DashboardNaming.isPageOf(name, base));
     }
 }

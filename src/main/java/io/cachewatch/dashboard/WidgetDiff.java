@@ -11,10 +11,6 @@ public record WidgetDiff(List<String> added, List<String> removed, List<String> 
         changed = List.copyOf(changed);
     }
 
-    public boolean isEmpty() {
-        return added.isEmpty() && removed.isEmpty() && changed.isEmpty();
-    }
-
     /** {@code 2 widgets changed (Engine CPU, Memory); 1 added (Network in)}; names past the third are counted. */
     public String summary() {
         List<String> parts = new ArrayList<>();

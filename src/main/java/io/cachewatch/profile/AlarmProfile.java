@@ -10,10 +10,5 @@ import java.util.List;
 public record AlarmProfile(String name, String description, List<AlarmRule> rules, DashboardChoice dashboard) {
     public AlarmProfile {
         rules = List.copyOf(rules);
-        dashboard = dashboard == null ? DashboardChoice.NONE : dashboard;
-    }
-
-    public AlarmProfile(String name, String description, List<AlarmRule> rules) {
-        this(name, description, rules, DashboardChoice.NONE);
     }
 }

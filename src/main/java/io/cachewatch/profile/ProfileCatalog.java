@@ -82,22 +82,25 @@ public final class ProfileCatalog {
         return profiles.keySet();
     }
 
-    /** A profile without a description of its own takes its parent's. */
-    private static String description(String name, Map<String, ProfileSource> sources) {
+    /** The profile, then its parent, and so on up the {@code extends} chain (a cycle ends it). */
+    private static List<ProfileSource> chain(String name, Map<String, ProfileSource> sources) {
+        List<ProfileSource> chain = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ProfileSource s = sources.get(name); s != null && seen.add(s.name()); s = sources.get(String.valueOf(s.parentName()))) {
-            if (s.description() != null) {
-                return s.description();
-            }
+            chain.add(s);
         }
-        return null;
+        return chain;
+    }
+
+    /** A profile without a description of its own takes its parent's. */
+    private static String description(String name, Map<String, ProfileSource> sources) {
+        return chain(name, sources).stream().map(ProfileSource::description).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     /** The profile's own dashboard entries, then its parent's, and so on up the chain. */
     private static DashboardChoice dashboard(String name, Map<String, ProfileSource> sources) {
         List<DashboardChoice.Entry> entries = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (ProfileSource s = sources.get(name); s != null && seen.add(s.name()); s = sources.get(String.valueOf(s.parentName()))) {
+        for (ProfileSource s : chain(name, sources)) {
             for (RuleField field : s.dashboard()) {
                 if (field.valid()) {
                     String key = field.path().equals("dashboard") ? null : field.path().substring("dashboard.".length());

@@ -74,11 +74,6 @@ public final class Reconciler {
     private final BooleanSupplier stopRequested;
     private final Dashboards dashboards;
 
-    public Reconciler(DesiredAlarms desiredAlarms, Function<String, AlarmStore> stores, MassDeleteGuard guard,
-                      ApplyProgress progress, BooleanSupplier stopRequested) {
-        this(desiredAlarms, stores, guard, progress, stopRequested, null);
-    }
-
     /** @param dashboards null when the run knows no dashboards */
     public Reconciler(DesiredAlarms desiredAlarms, Function<String, AlarmStore> stores, MassDeleteGuard guard,
                       ApplyProgress progress, BooleanSupplier stopRequested, Dashboards dashboards) {

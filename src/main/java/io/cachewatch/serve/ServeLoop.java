@@ -26,8 +26,6 @@ public final class ServeLoop {
 
     /**
      * What each run needs, read again per run so edited profiles and templates take effect without a restart.
-     *
-     * @param dashboards the dashboard renderer; null when serve keeps no dashboards
      */
     public record Inputs(DesiredAlarms desired, MassDeleteGuard guard, DashboardRenderer dashboards) {
     }

@@ -68,14 +68,9 @@ public final class TargetReconcile implements AutoCloseable {
         return target;
     }
 
-    /** SNS in a region through the target's own clients (its assumed role, its metered calls). */
     /** The target's SDK clients (its assumed role, its metering): what the slow-log collector publishes with. */
     public AwsClients clients() {
         return clients;
-    }
-
-    public software.amazon.awssdk.services.sns.SnsClient sns(String region) {
-        return clients.sns(region);
     }
 
     /**
@@ -99,7 +94,7 @@ public final class TargetReconcile implements AutoCloseable {
             if (fleet.errors().isEmpty()) {
                 discoveredOk.run(); // ready before a long first apply ends
             }
-            Reconciler.Dashboards dashboards = in.dashboards() == null ? null : new Reconciler.Dashboards(in.dashboards(),
+            Reconciler.Dashboards dashboards = new Reconciler.Dashboards(in.dashboards(),
                     wiring.dashboardNaming(), region -> dashboardStore.updateAndGet(s -> s != null ? s : wiring.dashboardStore(clients, region)));
             Reconciler reconciler = new Reconciler(in.desired(), region -> stores.computeIfAbsent(region, r -> wiring.alarmStore(clients, r)),
                     in.guard(), ApplyProgress.NONE, stopRequested, dashboards);

@@ -23,7 +23,7 @@ public record Finding(SlowlogCluster cluster, FindingKind kind, Severity severit
     /** One command + key pattern within a finding. */
     public record PatternStat(String command, String keyPattern, int count, long maxMicros, String rawExample) {
         public String label() {
-            return keyPattern.isEmpty() ? command : command + " " + keyPattern;
+            return new CommandShape(command, keyPattern).label();
         }
     }
 

@@ -15,8 +15,4 @@ public enum Severity {
     public Severity atLeast(Severity other) {
         return compareTo(other) >= 0 ? this : other;
     }
-
-    public static Severity fromId(String id) {
-        return valueOf(id.trim().toUpperCase(Locale.ROOT));
-    }
 }
