@@ -1,8 +1,9 @@
-package io.cachewatch.cli;
+package io.cachewatch.collect;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.cachewatch.cli.UsageException;
 import io.cachewatch.notify.Notification;
 import io.cachewatch.slowlog.NodeCursor;
 import io.cachewatch.slowlog.Suppression;
@@ -18,7 +19,7 @@ import java.util.Map;
  * What the slow-log pipeline keeps between runs, in one JSON file: node cursors (so nothing is reported twice),
  * suppression records, and messages not yet delivered (with the count of those dropped). Written atomically.
  */
-public record SlowlogState(Map<String, NodeCursor> cursors, Map<String, Suppression.Sent> suppression,
+record SlowlogState(Map<String, NodeCursor> cursors, Map<String, Suppression.Sent> suppression,
                     List<Notification> pending, long dropped) {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

@@ -1,4 +1,4 @@
-package io.cachewatch.cli;
+package io.cachewatch.collect;
 
 import io.cachewatch.aws.secretsmanager.SecretCredentials;
 import io.cachewatch.aws.secretsmanager.SecretsManagerCredentials;
@@ -12,7 +12,7 @@ import java.util.Map;
  * {@code cachewatch.slowlog.credentials.<cluster>.secret-arn} (or {@code .secret}); the secret named by the cluster's
  * tag {@value #SECRET_TAG}; none. A secret that cannot be read makes the cluster fail with the reason, not the run.
  */
-public final class SlowlogCredentials {
+final class SlowlogCredentials {
     static final String SECRET_TAG = "cachewatch:slowlog-secret";
 
     /** Credentials (both null for none), or the reason the cluster cannot be read. */
@@ -26,7 +26,7 @@ public final class SlowlogCredentials {
     private final Map<String, CachewatchConfig.Slowlog.Credentials> configured;
     private final SecretsManagerCredentials secrets;
 
-    public SlowlogCredentials(Map<String, CachewatchConfig.Slowlog.Credentials> configured, SecretsManagerCredentials secrets) {
+    SlowlogCredentials(Map<String, CachewatchConfig.Slowlog.Credentials> configured, SecretsManagerCredentials secrets) {
         this.configured = configured;
         this.secrets = secrets;
     }

@@ -1,4 +1,4 @@
-package io.cachewatch.cli;
+package io.cachewatch.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

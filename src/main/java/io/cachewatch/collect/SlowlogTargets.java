@@ -1,5 +1,6 @@
-package io.cachewatch.cli;
+package io.cachewatch.collect;
 
+import io.cachewatch.cli.UsageException;
 import io.cachewatch.config.CachewatchConfig;
 import io.cachewatch.inventory.Cluster;
 import io.cachewatch.inventory.ClusterKind;
@@ -22,7 +23,7 @@ import java.util.List;
  * Which nodes of a discovered fleet the slow-log reader connects to, how (TLS, credentials) and which clusters are
  * skipped (Memcached has no slow log; serverless caches do not serve SLOWLOG).
  */
-public final class SlowlogTargets {
+final class SlowlogTargets {
     /** @param unreadable clusters known to fail before any connection (their secret could not be used) */
     public record Plan(List<RedisTarget> targets, List<String> skipped, List<ClusterRead> unreadable) {
         /** A poll's reads followed by the clusters that could not be read at all, reported like node failures. */
