@@ -80,6 +80,7 @@ public class ReconcileCommand implements Callable<Integer> {
         }
         DesiredAlarms desired = wiring.desiredAlarms(loaded.catalog());
         MassDeleteGuard guard = wiring.guard(); // configuration errors surface before any AWS call
+        wiring.checkRates();
         Fleet fleet = inventory != null ? fromFile() : wiring.discovery().discover(regions.resolve(wiring));
         Reconciler reconciler = new Reconciler(desired, wiring::alarmStore, guard,
                 TerminalProgress.forConsole(mode == RunMode.APPLY && !output.json()), () -> false, dashboards);

@@ -67,8 +67,15 @@ public class ServeCommand implements Callable<Integer> {
             first.problems().forEach(p -> spec.commandLine().getErr().println(p));
             return ReconcileReport.EXIT_ERRORS;
         }
+        // template problems, like profile problems, stop serve before it starts rather than failing every run
+        DashboardLoading.Loaded firstTemplates = DashboardLoading.load(wiring, first.catalog());
+        if (!firstTemplates.problems().isEmpty()) {
+            firstTemplates.problems().forEach(p -> spec.commandLine().getErr().println(p));
+            return ReconcileReport.EXIT_ERRORS;
+        }
         wiring.desiredAlarms(first.catalog()); // configuration errors exit 64 before serving
         wiring.guard();
+        wiring.checkRates();
 
         CountDownLatch stop = new CountDownLatch(1);
         // ECS stops a task with SIGTERM: take it over from the JVM so the in-flight apply can end cleanly and exit 0

@@ -109,11 +109,20 @@ public class Wiring {
     /** A new store with its own pacers (quotas are per account and region): call once per target and region. */
     public AlarmStore alarmStore(AwsClients aws, String region) {
         CachewatchConfig.Rates rates = config.rates();
+        return new CloudWatchAlarmStore(aws.cloudWatch(region),
+                CloudWatchPacers.of(region, rates.putMetricAlarm(), rates.describeAlarms(), rates.deleteAlarms()));
+    }
+
+    /**
+     * Checks every configured call rate, as a usage error (exit 64) before any AWS call: the stores that use them are
+     * made during a run, where a bad rate would surface as a failed read of one region instead.
+     */
+    public void checkRates() {
+        CachewatchConfig.Rates rates = config.rates();
         requirePositive("cachewatch.rates.put-metric-alarm", rates.putMetricAlarm());
         requirePositive("cachewatch.rates.delete-alarms", rates.deleteAlarms());
         requirePositive("cachewatch.rates.describe-alarms", rates.describeAlarms());
-        return new CloudWatchAlarmStore(aws.cloudWatch(region),
-                CloudWatchPacers.of(region, rates.putMetricAlarm(), rates.describeAlarms(), rates.deleteAlarms()));
+        requirePositive("cachewatch.dashboards.rate", config.dashboards().rate());
     }
 
     private static void requirePositive(String key, double value) {

@@ -207,6 +207,11 @@ class ReconcileCliIT extends CliTestBase {
         assertThat(badShare.exitCode()).isEqualTo(64);
         assertThat(badShare.stderr()).contains("cachewatch.safety.max-delete-share", "between 0 and 1");
         assertThat(bridge.calls().total()).isZero();
+        CachewatchJar.Result badRate = cachewatch.env("CACHEWATCH_SAFETY_MAX_DELETE_SHARE", "0.25")
+                .env("CACHEWATCH_RATES_PUT_METRIC_ALARM", "0").run("reconcile");
+        assertThat(badRate.exitCode()).as(badRate.toString()).isEqualTo(64);
+        assertThat(badRate.stderr()).contains("cachewatch.rates.put-metric-alarm", "positive");
+        assertThat(bridge.calls().total()).isZero();
     }
 
     @Test
