@@ -15,6 +15,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.memorydb.MemoryDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -61,6 +62,10 @@ public class AwsClients {
 
     public MemoryDbClient memoryDb(String region) {
         return cached("memorydb", region, () -> configure(MemoryDbClient.builder(), region).httpClient(http).build());
+    }
+
+    public Ec2Client ec2(String region) {
+        return cached("ec2", region, () -> configure(Ec2Client.builder(), region).httpClient(http).build());
     }
 
     public CloudWatchClient cloudWatch(String region) {

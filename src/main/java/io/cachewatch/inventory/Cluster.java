@@ -1,6 +1,8 @@
 package io.cachewatch.inventory;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.cachewatch.posture.Posture;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import java.util.TreeMap;
  * @param shards      empty for serverless caches
  * @param limits      serverless caches only
  * @param endpoint    the configuration/primary/serverless endpoint when the API reports one
+ * @param posture     the settings the audit checks read; null when not read (an inventory written before them)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Cluster(
@@ -36,8 +39,10 @@ public record Cluster(
         Map<String, String> tags,
         List<Shard> shards,
         ServerlessLimits limits,
-        Endpoint endpoint) {
+        Endpoint endpoint,
+        Posture posture) {
 
+    @JsonCreator
     public Cluster {
         Node.require(id, "cluster id");
         Node.require(region, "cluster region");
@@ -46,6 +51,19 @@ public record Cluster(
         }
         tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(tags));
         shards = shards == null ? List.of() : List.copyOf(shards);
+    }
+
+    /** A cluster whose posture was not read. */
+    public Cluster(ClusterKind kind, String region, String id, String arn, Engine engine, String engineVersion,
+                   String nodeType, Integer vcpus, Long memoryBytes, boolean tls, String status, boolean clusterMode,
+                   Map<String, String> tags, List<Shard> shards, ServerlessLimits limits, Endpoint endpoint) {
+        this(kind, region, id, arn, engine, engineVersion, nodeType, vcpus, memoryBytes, tls, status, clusterMode, tags,
+                shards, limits, endpoint, null);
+    }
+
+    public Cluster withPosture(Posture posture) {
+        return new Cluster(kind, region, id, arn, engine, engineVersion, nodeType, vcpus, memoryBytes, tls, status,
+                clusterMode, tags, shards, limits, endpoint, posture);
     }
 
     /** A shard "has replicas" when it holds more than one node of a replicating engine (never Memcached). */

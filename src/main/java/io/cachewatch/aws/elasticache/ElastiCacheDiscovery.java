@@ -82,12 +82,14 @@ public final class ElastiCacheDiscovery implements ClusterDiscovery {
                 .collect(Collectors.toMap(CacheCluster::cacheClusterId, c -> c, (a, b) -> a, LinkedHashMap::new));
         for (ReplicationGroup group : groups) {
             scan.addTagged("ListTagsForResource", group.arn(), arn -> tags(client, arn),
-                    tags -> ElastiCacheTranslation.replicationGroup(group, byId, tags, region, nodeTypes));
+                    tags -> ElastiCacheTranslation.replicationGroup(group, byId, tags, region, nodeTypes)
+                            .withPosture(ElastiCachePosture.replicationGroup(group, byId)));
         }
         for (CacheCluster cluster : cacheClusters) {
             if (cluster.replicationGroupId() == null) {
                 scan.addTagged("ListTagsForResource", cluster.arn(), arn -> tags(client, arn),
-                        tags -> ElastiCacheTranslation.cacheCluster(cluster, tags, region, nodeTypes));
+                        tags -> ElastiCacheTranslation.cacheCluster(cluster, tags, region, nodeTypes)
+                                .withPosture(ElastiCachePosture.cacheCluster(cluster)));
             }
         }
     }
@@ -97,7 +99,8 @@ public final class ElastiCacheDiscovery implements ClusterDiscovery {
                 r -> r.maxResults(Math.min(pageSize, SERVERLESS_MAX_PAGE_SIZE))).serverlessCaches());
         for (ServerlessCache cache : caches) {
             scan.addTagged("ListTagsForResource", cache.arn(), arn -> tags(client, arn),
-                    tags -> ElastiCacheTranslation.serverlessCache(cache, tags, region));
+                    tags -> ElastiCacheTranslation.serverlessCache(cache, tags, region)
+                            .withPosture(ElastiCachePosture.serverlessCache(cache)));
         }
     }
 

@@ -45,7 +45,8 @@ public final class MemoryDbDiscovery implements ClusterDiscovery {
                     r -> r.showShardDetails(true).maxResults(pageSize)).clusters());
             for (Cluster cluster : clusters) {
                 scan.addTagged("ListTags", cluster.arn(), arn -> tags(client, arn),
-                        tags -> MemoryDbTranslation.cluster(cluster, tags, region, nodeTypes));
+                        tags -> MemoryDbTranslation.cluster(cluster, tags, region, nodeTypes)
+                                .withPosture(MemoryDbPosture.cluster(cluster)));
             }
         });
         return scan.inventory();
