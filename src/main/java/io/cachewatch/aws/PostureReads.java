@@ -22,8 +22,12 @@ public final class PostureReads {
 
     /** True when the failure means the API is not permitted or not offered here (the fields are unknown). */
     public static boolean unavailable(RuntimeException e) {
-        return e instanceof AwsServiceException aws && (aws.statusCode() == 501 || aws.statusCode() == 403
-                || (aws.awsErrorDetails() != null && UNAVAILABLE.contains(aws.awsErrorDetails().errorCode())));
+        if (!(e instanceof AwsServiceException aws)) {
+            return false;
+        }
+        String code = aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorCode();
+        // Set.of(...).contains(null) throws: an error without a code (moto's HTML 500 page) is checked by status only
+        return aws.statusCode() == 501 || aws.statusCode() == 403 || (code != null && UNAVAILABLE.contains(code));
     }
 
     /** The region with {@code change} applied to the posture of every cluster {@code which} selects. */

@@ -104,7 +104,7 @@ class AuditorTest {
     @Test
     void discoveryErrorsAreErrors() {
         AuditRun run = new Auditor(SHIPPED, SELECTOR).run(new Fleet(List.of(new RegionInventory("us-east-1", List.of(),
-                List.of(new DiscoveryError("us-east-1", "EC2.DescribeSecurityGroups", "Throttling"))))), AuditChecksTest.TODAY, Map.of(), c -> null);
+                List.of(new DiscoveryError("us-east-1", "Ec2.DescribeSecurityGroups", "Throttling"))))), AuditChecksTest.TODAY, Map.of(), c -> null);
         assertThat(run.exitCode(Severity.HIGH)).isEqualTo(AuditRun.EXIT_ERRORS);
     }
 

@@ -50,7 +50,7 @@ public final class SecurityGroupReader implements PostureReader {
                         .securityGroups().forEach(g -> groups.put(g.groupId(), translate(g)));
             }
         } catch (RuntimeException e) {
-            return PostureReads.failed(region, withGroups, "EC2.DescribeSecurityGroups", e, "securityGroups");
+            return PostureReads.failed(region, withGroups, "Ec2.DescribeSecurityGroups", e, "securityGroups");
         }
         return PostureReads.update(region, withGroups, (c, p) -> {
             List<SecurityGroup> found = new ArrayList<>();

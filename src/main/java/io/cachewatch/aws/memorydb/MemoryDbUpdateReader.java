@@ -39,7 +39,7 @@ public final class MemoryDbUpdateReader implements PostureReader {
             clients.apply(region.region()).describeServiceUpdatesPaginator(r -> r.status(ServiceUpdateStatus.AVAILABLE,
                     ServiceUpdateStatus.IN_PROGRESS, ServiceUpdateStatus.SCHEDULED).maxResults(100)).forEach(page -> updates.addAll(page.serviceUpdates()));
         } catch (RuntimeException e) {
-            return PostureReads.failed(region, memoryDb, "MemoryDB.DescribeServiceUpdates", e, "updates");
+            return PostureReads.failed(region, memoryDb, "MemoryDb.DescribeServiceUpdates", e, "updates");
         }
         Map<String, List<ServiceUpdate>> byCluster = translate(updates);
         return PostureReads.update(region, memoryDb, (c, p) -> p.updates(byCluster.getOrDefault(c.id(), List.of())), List.of());
