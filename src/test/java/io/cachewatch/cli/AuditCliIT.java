@@ -51,6 +51,9 @@ class AuditCliIT extends CliTestBase {
         ec.createReplicationGroup(b -> b.replicationGroupId("half-tls").replicationGroupDescription("TLS preferred").engine("redis")
                 .cacheNodeType("cache.r6g.large").numCacheClusters(2).transitEncryptionEnabled(true).transitEncryptionMode("preferred")
                 .tags(tag("Environment", "production")));
+        ec.createReplicationGroup(b -> b.replicationGroupId("rbac").replicationGroupDescription("RBAC user group").engine("redis")
+                .cacheNodeType("cache.r6g.large").numCacheClusters(2).replicasPerNodeGroup(1).transitEncryptionEnabled(true)
+                .userGroupIds("ug-app"));
         ec.createCacheCluster(b -> b.cacheClusterId("devbox").engine("redis").cacheNodeType("cache.t3.micro").numCacheNodes(1)
                 .tags(tag("Environment", "development")));
         fleet.memoryDb().createCluster(b -> b.clusterName("vault").nodeType("db.r6g.large").aclName("app-users").numShards(1)
@@ -93,7 +96,7 @@ class AuditCliIT extends CliTestBase {
         CachewatchJar.Result run = cachewatch.run("audit", "--output", "json");
         JsonNode doc = json(run);
 
-        List<String> clusters = List.of("orders", "feed", "sessions-mc", "solo", "ledger", "secure", "half-tls", "devbox", "vault");
+        List<String> clusters = List.of("orders", "feed", "sessions-mc", "solo", "ledger", "secure", "half-tls", "rbac", "devbox", "vault");
         assertThat(doc.get("results")).hasSize(clusters.size() * CheckCatalog.ALL.size());
         for (String cluster : clusters) {
             List<String> checks = new ArrayList<>();
@@ -126,6 +129,12 @@ class AuditCliIT extends CliTestBase {
         assertThat(status(doc, "half-tls", "authentication")).isEqualTo("fail");
         assertThat(result(doc, "half-tls", "authentication").get("severity").asText()).isEqualTo("high");
         assertThat(result(doc, "half-tls", "backup-retention").get("evidence").get("minimumDays").asInt()).isEqualTo(7); // production policy
+
+        // a user group is attached, but moto cannot describe it: whether its default user is open is unknown, never a pass
+        JsonNode rbac = result(doc, "rbac", "authentication");
+        assertThat(rbac.get("status").asText()).isEqualTo("unknown");
+        assertThat(rbac.get("reason").asText()).contains("ElastiCache.DescribeUserGroups failed");
+        assertThat(rbac.get("evidence").get("userGroupIds").get(0).asText()).isEqualTo("ug-app");
 
         // the waiver keeps the evidence and shows the reason
         JsonNode waived = result(doc, "orders", "at-rest-encryption");
@@ -160,7 +169,7 @@ class AuditCliIT extends CliTestBase {
         assertThat(result(doc, "orders", "alarms-in-place").get("evidence").get("missing").size()).isGreaterThan(0);
 
         // moto answers the service-update calls with HTTP 500: errors, so exit 1
-        assertThat(doc.get("errors").toString()).contains("DescribeUpdateActions").contains("DescribeServiceUpdates");
+        assertThat(doc.get("errors").toString()).contains("DescribeUpdateActions").contains("DescribeServiceUpdates").contains("DescribeUserGroups");
         assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
         // no per-node or per-cluster posture calls: one security group read and one alarm listing for the region
         JsonNode calls = doc.get("apiCalls");

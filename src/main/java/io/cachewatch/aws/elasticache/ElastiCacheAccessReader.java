@@ -35,16 +35,16 @@ public final class ElastiCacheAccessReader implements PostureReader {
         if (region.clusters().stream().noneMatch(withGroups)) {
             return region;
         }
-        List<software.amazon.awssdk.services.elasticache.model.UserGroup> groups;
-        List<User> users;
+        List<software.amazon.awssdk.services.elasticache.model.UserGroup> groups = new ArrayList<>();
+        List<User> users = new ArrayList<>();
+        String operation = "ElastiCache.DescribeUsers";
         try {
             ElastiCacheClient client = clients.apply(region.region());
-            groups = new ArrayList<>();
-            client.describeUserGroupsPaginator(r -> r.maxRecords(100)).userGroups().forEach(groups::add);
-            users = new ArrayList<>();
             client.describeUsersPaginator(r -> r.maxRecords(100)).users().forEach(users::add);
+            operation = "ElastiCache.DescribeUserGroups";
+            client.describeUserGroupsPaginator(r -> r.maxRecords(100)).userGroups().forEach(groups::add);
         } catch (RuntimeException e) {
-            return PostureReads.failed(region, withGroups, "ElastiCache.DescribeUserGroups", e, "userGroups");
+            return PostureReads.failed(region, withGroups, operation, e, "userGroups");
         }
         Map<String, UserGroup> byId = translate(groups, users);
         return PostureReads.update(region, withGroups, (c, p) -> {
