@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.memorydb.MemoryDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -66,6 +67,10 @@ public class AwsClients {
 
     public Ec2Client ec2(String region) {
         return cached("ec2", region, () -> configure(Ec2Client.builder(), region).httpClient(http).build());
+    }
+
+    public SecurityHubClient securityHub(String region) {
+        return cached("securityhub", region, () -> configure(SecurityHubClient.builder(), region).httpClient(http).build());
     }
 
     public CloudWatchClient cloudWatch(String region) {

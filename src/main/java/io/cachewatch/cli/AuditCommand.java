@@ -6,8 +6,11 @@ import io.cachewatch.audit.AlarmCoverages;
 import io.cachewatch.audit.AuditError;
 import io.cachewatch.audit.AuditRun;
 import io.cachewatch.audit.Auditor;
+import io.cachewatch.audit.Finding;
+import io.cachewatch.audit.Findings;
 import io.cachewatch.audit.PolicyCheck;
 import io.cachewatch.audit.Severity;
+import io.cachewatch.aws.securityhub.SecurityHubImport;
 import io.cachewatch.inventory.Cluster;
 import io.cachewatch.inventory.Fleet;
 import io.cachewatch.inventory.InventoryJson;
@@ -43,6 +46,16 @@ public class AuditCommand implements Callable<Integer> {
     /** {@code --output}. */
     enum Format { text, json, asff }
 
+    /** {@code --to}. */
+    enum Destination {
+        security_hub;
+
+        @Override
+        public String toString() {
+            return "security-hub";
+        }
+    }
+
     /** {@code --fail-on}. */
     enum FailOn {
         critical, high, medium, low, never;
@@ -69,6 +82,14 @@ public class AuditCommand implements Callable<Integer> {
             description = "Audit a saved inventory (discover --output json) offline: no AWS call; alarms-in-place is then unknown.")
     Path inventory;
 
+    @Option(names = "--to", paramLabel = "DEST", converter = DestinationConverter.class,
+            description = "Also send the results there: security-hub (BatchImportFindings in each cluster's region, stable finding ids).")
+    Destination to;
+
+    @Option(names = "--notify", description = "Publish newly failing and newly resolved results to the SNS topic of their severity"
+            + " (cachewatch.notify.topics.*), in the slow-log findings' Chatbot format; what was sent is kept beside the slow-log state.")
+    boolean notify;
+
     @Mixin
     ProfilesOption profiles;
 
@@ -85,7 +106,7 @@ public class AuditCommand implements Callable<Integer> {
                 : loaded.problems().stream().map(Object::toString).toList();
         if (!policyProblems.isEmpty()) {
             List<AuditError> errors = policyProblems.stream().map(p -> new AuditError(null, null, "profile", p)).toList();
-            return print(new AuditRun(List.of(), errors), Map.of());
+            return print(new AuditRun(List.of(), errors), List.of());
         }
         DesiredAlarms desired = wiring.desiredAlarms(loaded.catalog()); // configuration errors surface before any AWS call
         Fleet fleet;
@@ -106,9 +127,52 @@ public class AuditCommand implements Callable<Integer> {
             }
         }
         AuditRun run = new Auditor(loaded.catalog(), wiring.selector()).run(fleet, LocalDate.now(Clock.systemUTC()), coverage, alarmsUnknown);
-        Map<String, AuditAsff.Resource> resources = new HashMap<>();
-        fleet.clusters().forEach(c -> resources.put(c.key(), new AuditAsff.Resource(c.arn(), account(c.arn()))));
-        return print(run, resources);
+        Map<String, Findings.Resource> resources = new HashMap<>();
+        fleet.clusters().forEach(c -> resources.put(c.key(), new Findings.Resource(c.arn(), account(c.arn()))));
+        List<Finding> findings = Findings.of(run.results(), resources, Instant.now());
+        if (to == Destination.security_hub) {
+            run = toSecurityHub(run, findings);
+        }
+        if (notify) {
+            run = notify(run);
+        }
+        return print(run, findings);
+    }
+
+    /** Announces what changed; delivery failures become errors of the run (exit 1). */
+    private AuditRun notify(AuditRun run) {
+        AuditNotify.Outcome outcome = AuditNotify.run(run.results(), wiring.config(), wiring.aws());
+        spec.commandLine().getErr().println("cachewatch: notify: " + outcome.failing() + " newly failing, " + outcome.resolved()
+                + " resolved, " + outcome.published() + " message(s) published");
+        if (outcome.errors().isEmpty()) {
+            return run;
+        }
+        List<AuditError> errors = new ArrayList<>(run.errors());
+        outcome.errors().forEach(e -> errors.add(new AuditError(null, null, "Sns.PublishBatch", e)));
+        return new AuditRun(run.results(), errors);
+    }
+
+    /** Imports every finding; failures become errors of the run (exit 1). */
+    private AuditRun toSecurityHub(AuditRun run, List<Finding> findings) {
+        SecurityHubImport.Outcome outcome = new SecurityHubImport(wiring.aws()::securityHub).importAll(findings);
+        spec.commandLine().getErr().println("cachewatch: imported " + outcome.imported() + " of " + findings.size() + " findings into Security Hub");
+        if (outcome.failures().isEmpty()) {
+            return run;
+        }
+        List<AuditError> errors = new ArrayList<>(run.errors());
+        outcome.failures().forEach(f -> errors.add(new AuditError(null, null, "SecurityHub.BatchImportFindings", f)));
+        return new AuditRun(run.results(), errors);
+    }
+
+    /** {@code security-hub} on the command line. */
+    static final class DestinationConverter implements picocli.CommandLine.ITypeConverter<Destination> {
+        @Override
+        public Destination convert(String value) {
+            if ("security-hub".equals(value)) {
+                return Destination.security_hub;
+            }
+            throw new picocli.CommandLine.TypeConversionException("unknown destination '" + value + "' (expected security-hub)");
+        }
     }
 
     /** One DescribeAlarms walk per region; region → why it failed for the regions where it did. */
@@ -162,11 +226,11 @@ public class AuditCommand implements Callable<Integer> {
         return parts.length > 4 && parts[4].matches("\\d{12}") ? parts[4] : null;
     }
 
-    private int print(AuditRun run, Map<String, AuditAsff.Resource> resources) {
+    private int print(AuditRun run, List<Finding> findings) {
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case json -> out.println(AuditJson.render(run, wiring.aws().recorder().snapshot()));
-            case asff -> out.println(AuditAsff.render(run, resources, Instant.now()));
+            case asff -> out.println(AuditAsff.render(findings));
             case text -> out.print(AuditText.render(run));
         }
         out.flush();

@@ -127,18 +127,25 @@ class AuditorTest {
     }
 
     @Test
-    void asffFindingsHaveStableIdsAndComplianceStatus() {
+    void findingsHaveStableIdsAndComplianceStatus() throws Exception {
         Cluster c = AuditChecksTest.group(AuditChecksTest.goodGroup().atRestEncryption(false).build());
         AuditRun run = audit(c);
-        var findings = AuditAsff.findings(run.results(), Map.of(c.key(), new AuditAsff.Resource("arn:aws:elasticache:us-east-1:123456789012:replicationgroup:orders", "123456789012")),
+        List<Finding> findings = Findings.of(run.results(), Map.of(c.key(), new Findings.Resource("arn:aws:elasticache:us-east-1:123456789012:replicationgroup:orders", "123456789012")),
                 Instant.parse("2026-11-30T12:00:00Z"));
-        var atRest = findings.stream().filter(f -> f.get("Id").asText().endsWith("/at-rest-encryption")).findFirst().orElseThrow();
-        assertThat(atRest.get("Id").asText()).isEqualTo("cachewatch/us-east-1/elasticache/orders/at-rest-encryption");
-        assertThat(atRest.get("Compliance").get("Status").asText()).isEqualTo("FAILED");
-        assertThat(atRest.get("Severity").get("Label").asText()).isEqualTo("MEDIUM");
-        assertThat(atRest.get("AwsAccountId").asText()).isEqualTo("123456789012");
-        assertThat(atRest.get("ProductArn").asText()).isEqualTo("arn:aws:securityhub:us-east-1:123456789012:product/123456789012/default");
-        var inTransit = findings.stream().filter(f -> f.get("Id").asText().endsWith("/in-transit-encryption")).findFirst().orElseThrow();
-        assertThat(inTransit.get("Compliance").get("Status").asText()).isEqualTo("PASSED");
+        Finding atRest = findings.stream().filter(f -> f.id().endsWith("/at-rest-encryption")).findFirst().orElseThrow();
+        assertThat(atRest.id()).isEqualTo("cachewatch/us-east-1/elasticache/orders/at-rest-encryption");
+        assertThat(atRest.complianceStatus()).isEqualTo("FAILED");
+        assertThat(atRest.severityLabel()).isEqualTo("MEDIUM");
+        assertThat(atRest.awsAccountId()).isEqualTo("123456789012");
+        assertThat(atRest.productArn()).isEqualTo("arn:aws:securityhub:us-east-1:123456789012:product/123456789012/default");
+        assertThat(atRest.resourceId()).isEqualTo("arn:aws:elasticache:us-east-1:123456789012:replicationgroup:orders");
+        Finding inTransit = findings.stream().filter(f -> f.id().endsWith("/in-transit-encryption")).findFirst().orElseThrow();
+        assertThat(inTransit.complianceStatus()).isEqualTo("PASSED");
+        assertThat(inTransit.severityLabel()).isEqualTo("INFORMATIONAL");
+
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(AuditAsff.render(findings));
+        assertThat(json.get(1).get("Compliance").get("Status").asText()).isEqualTo("FAILED");
+        assertThat(json.get(1).get("Resources").get(0).get("Id").asText()).startsWith("arn:aws:elasticache:");
+        assertThat(json.get(1).get("Remediation").get("Recommendation").get("Text").asText()).contains("fixed at creation");
     }
 }

@@ -222,6 +222,107 @@ class AuditCliIT extends CliTestBase {
     }
 
     @Test
+    void securityHubImportUpdatesInsteadOfDuplicatingAndAFixedClusterTurnsPassed() {
+        try (var hub = software.amazon.awssdk.services.securityhub.SecurityHubClient.builder().endpointOverride(moto.endpoint())
+                .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(ApacheHttpClient.create()).build()) {
+            // JSON output so that the calls (BatchImportFindings) are recorded for IamPolicyIT
+            CachewatchJar.Result first = cachewatch.run("audit", "--to", "security-hub", "--cluster", "vault", "--output", "json");
+            assertThat(json(first).get("apiCalls").path("SecurityHub.BatchImportFindings").asInt()).isEqualTo(1);
+            assertThat(first.stderr()).contains("imported " + CheckCatalog.ALL.size() + " of " + CheckCatalog.ALL.size() + " findings into Security Hub");
+            Map<String, String> compliance = findings(hub);
+            assertThat(compliance).hasSize(CheckCatalog.ALL.size());
+            assertThat(compliance).containsEntry("cachewatch/us-east-1/memorydb/vault/open-security-group", "FAILED")
+                    .containsEntry("cachewatch/us-east-1/memorydb/vault/required-tags", "FAILED")
+                    .containsEntry("cachewatch/us-east-1/memorydb/vault/memorydb-open-access", "PASSED");
+
+            String arn = fleet.memoryDb().describeClusters(b -> b.clusterName("vault")).clusters().get(0).arn();
+            fleet.memoryDb().tagResource(b -> b.resourceArn(arn).tags(
+                    software.amazon.awssdk.services.memorydb.model.Tag.builder().key("Environment").value("production").build(),
+                    software.amazon.awssdk.services.memorydb.model.Tag.builder().key("App").value("vault").build(),
+                    software.amazon.awssdk.services.memorydb.model.Tag.builder().key("Owner").value("team-a").build()));
+            cachewatch.run("audit", "--to", "security-hub", "--cluster", "vault");
+
+            Map<String, String> after = findings(hub);
+            assertThat(after).hasSize(CheckCatalog.ALL.size()); // updated, not duplicated
+            assertThat(after).containsEntry("cachewatch/us-east-1/memorydb/vault/required-tags", "PASSED")
+                    .containsEntry("cachewatch/us-east-1/memorydb/vault/open-security-group", "FAILED");
+        }
+    }
+
+    /** Every finding in Security Hub: id → compliance status. */
+    private static Map<String, String> findings(software.amazon.awssdk.services.securityhub.SecurityHubClient hub) {
+        Map<String, String> byId = new java.util.TreeMap<>();
+        List<String> ids = new ArrayList<>();
+        hub.getFindingsPaginator(b -> b.maxResults(100)).findings().forEach(f -> {
+            ids.add(f.id());
+            byId.put(f.id(), f.compliance().statusAsString());
+        });
+        assertThat(ids).as("no duplicate ids").doesNotHaveDuplicates();
+        return byId;
+    }
+
+    @Test
+    void notifySendsOnlyWhatChanged() {
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+        try (var sns = software.amazon.awssdk.services.sns.SnsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).httpClient(ApacheHttpClient.create()).build();
+             var sqs = software.amazon.awssdk.services.sqs.SqsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+                     .credentialsProvider(credentials).httpClient(ApacheHttpClient.create()).build()) {
+            String topic = sns.createTopic(b -> b.name("audit")).topicArn();
+            String url = sqs.createQueue(b -> b.queueName("audit")).queueUrl();
+            String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
+                    software.amazon.awssdk.services.sqs.model.QueueAttributeName.QUEUE_ARN)).attributes()
+                    .get(software.amazon.awssdk.services.sqs.model.QueueAttributeName.QUEUE_ARN);
+            sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(queueArn).attributes(Map.of("RawMessageDelivery", "true")));
+            CachewatchJar notifying = cachewatch.env("CACHEWATCH_NOTIFY_DEFAULT_TOPIC", topic)
+                    .env("CACHEWATCH_SLOWLOG_STATE_FILE", tmp.resolve("state/slowlog-state.json").toString());
+
+            JsonNode first = json(notifying.run("audit", "--notify", "--output", "json", "--cluster", "vault"));
+            List<JsonNode> sent = receive(sqs, url);
+            long failing = 0;
+            for (JsonNode r : first.get("results")) {
+                failing += r.get("status").asText().equals("fail") ? 1 : 0;
+            }
+            assertThat(sent).hasSize((int) failing);
+            assertThat(sent).allSatisfy(m -> assertThat(m.at("/metadata/threadId").asText()).isEqualTo("cachewatch-audit/us-east-1/memorydb/vault"));
+            assertThat(sent).anySatisfy(m -> assertThat(m.at("/content/title").asText()).contains("vault: open-security-group fails (high)"));
+            assertThat(Files.exists(tmp.resolve("state/audit-state.json"))).isTrue();
+
+            notifying.run("audit", "--notify", "--cluster", "vault");
+            assertThat(receive(sqs, url)).as("nothing changed, nothing repeated").isEmpty();
+
+            String arn = fleet.memoryDb().describeClusters(b -> b.clusterName("vault")).clusters().get(0).arn();
+            fleet.memoryDb().tagResource(b -> b.resourceArn(arn).tags(
+                    software.amazon.awssdk.services.memorydb.model.Tag.builder().key("Environment").value("production").build(),
+                    software.amazon.awssdk.services.memorydb.model.Tag.builder().key("App").value("vault").build(),
+                    software.amazon.awssdk.services.memorydb.model.Tag.builder().key("Owner").value("team-a").build()));
+            notifying.run("audit", "--notify", "--cluster", "vault");
+            List<JsonNode> resolved = receive(sqs, url);
+            assertThat(resolved).singleElement().satisfies(m ->
+                    assertThat(m.at("/content/title").asText()).isEqualTo(":white_check_mark: vault: required-tags resolved (low)"));
+        }
+    }
+
+    private static List<JsonNode> receive(software.amazon.awssdk.services.sqs.SqsClient sqs, String url) {
+        List<JsonNode> all = new ArrayList<>();
+        while (true) {
+            var batch = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+            if (batch.isEmpty()) {
+                return all;
+            }
+            for (var m : batch) {
+                try {
+                    all.add(JSON.readTree(m.body()));
+                } catch (Exception e) {
+                    throw new AssertionError(m.body(), e);
+                }
+                sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()));
+            }
+        }
+    }
+
+    @Test
     void anEmptyWaiverReasonIsAnErrorOfThatCluster() {
         var solo = fleet.elastiCache().describeCacheClusters(b -> b.cacheClusterId("solo")).cacheClusters().get(0);
         fleet.tag(solo.arn(), "cachewatch:waive:multi-az", "");
