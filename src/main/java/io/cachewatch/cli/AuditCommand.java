@@ -127,6 +127,7 @@ public class AuditCommand implements Callable<Integer> {
             }
         }
         AuditRun run = new Auditor(loaded.catalog(), wiring.selector()).run(fleet, LocalDate.now(Clock.systemUTC()), coverage, alarmsUnknown);
+        run = unmatchedClusters(run, fleet);
         Map<String, Findings.Resource> resources = new HashMap<>();
         fleet.clusters().forEach(c -> resources.put(c.key(), new Findings.Resource(c.arn(), account(c.arn()))));
         List<Finding> findings = Findings.of(run.results(), resources, Instant.now());
@@ -207,6 +208,20 @@ public class AuditCommand implements Callable<Integer> {
         }
         return new Fleet(fleet.regions().stream().map(r -> new RegionInventory(r.region(),
                 r.clusters().stream().filter(c -> clusters.contains(c.id())).toList(), r.errors())).toList());
+    }
+
+    /** A --cluster that names no discovered cluster is an error: a misspelt gate must not pass silently. */
+    private AuditRun unmatchedClusters(AuditRun run, Fleet fleet) {
+        if (clusters == null) {
+            return run;
+        }
+        List<AuditError> errors = new ArrayList<>(run.errors());
+        for (String id : clusters) {
+            if (fleet.clusters().stream().noneMatch(c -> c.id().equals(id))) {
+                errors.add(new AuditError(null, id, "--cluster", "no cluster " + id + " in the audited regions"));
+            }
+        }
+        return errors.size() == run.errors().size() ? run : new AuditRun(run.results(), errors);
     }
 
     private static Fleet withErrors(Fleet fleet, List<io.cachewatch.inventory.DiscoveryError> more) {

@@ -12,8 +12,8 @@ import java.util.TreeMap;
 
 /**
  * Counts the AWS calls of one {@code audit} of the 200-cluster / 1,000-node benchmark fleet, by operation, with the
- * packaged jar against moto, and prints them beside the bound docs/benchmarks.md states. The 25 MemoryDB clusters each
- * get one of 5 security groups, so the security-group read has something to batch. One attempt per call
+ * packaged jar against moto, and prints them beside the bound docs/benchmarks.md states. Five more MemoryDB clusters
+ * (205 in all) each get a security group of their own, so the security-group read has something to batch. One attempt per call
  * (cachewatch.aws.max-attempts=1): moto answers the service-update calls it lacks with HTTP 500, which the SDK would
  * otherwise retry, and the bound counts requests of a healthy run.
  *
@@ -38,10 +38,13 @@ public final class AuditCallsBench {
                 int n = i;
                 groups[i] = ec2.createSecurityGroup(b -> b.groupName("cache-" + n).description("bench")).groupId();
             }
-            for (int i = 0; i < 25; i++) {
-                String name = String.format("mdb-%03d", i);
-                String group = groups[i % groups.length];
-                fleet.memoryDb().updateCluster(b -> b.clusterName(name).securityGroupIds(group));
+            // moto's UpdateCluster ignores SecurityGroupIds: five more MemoryDB clusters are created with one group each
+            for (int i = 0; i < groups.length; i++) {
+                String name = String.format("mdb-sg-%03d", i);
+                String group = groups[i];
+                fleet.memoryDb().createCluster(b -> b.clusterName(name).nodeType("db.r6g.large").aclName("open-access").numShards(1)
+                        .numReplicasPerShard(1).tlsEnabled(true).securityGroupIds(group));
+                clusters++;
             }
             CachewatchJar cachewatch = CachewatchJar.packaged().against(moto, bridge).env("CACHEWATCH_AWS_MAX_ATTEMPTS", "1");
             CachewatchJar.Result reconciled = cachewatch.run("reconcile", "--only", "alarms", "--output", "json");

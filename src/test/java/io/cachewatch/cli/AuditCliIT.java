@@ -203,6 +203,9 @@ class AuditCliIT extends CliTestBase {
         CachewatchJar.Result onlySecure = cachewatch.run("audit", "--inventory", file.toString(), "--cluster", "secure", "--fail-on", "high");
         assertThat(onlySecure.exitCode()).as(onlySecure.stdout()).isZero();
         assertThat(onlySecure.stdout()).contains("elasticache secure").contains("security").contains("Audit: ");
+        CachewatchJar.Result misspelt = cachewatch.run("audit", "--inventory", file.toString(), "--cluster", "secrue", "--fail-on", "never");
+        assertThat(misspelt.exitCode()).isEqualTo(1);
+        assertThat(misspelt.stdout()).contains("no cluster secrue in the audited regions");
     }
 
     @Test
