@@ -210,7 +210,7 @@ class ReconcileCliIT extends CliTestBase {
         CachewatchJar.Result badRate = cachewatch.env("CACHEWATCH_SAFETY_MAX_DELETE_SHARE", "0.25")
                 .env("CACHEWATCH_RATES_PUT_METRIC_ALARM", "0").run("reconcile");
         assertThat(badRate.exitCode()).as(badRate.toString()).isEqualTo(64);
-        assertThat(badRate.stderr()).contains("cachewatch.rates.put-metric-alarm", "positive");
+        assertThat(badRate.stderr()).contains("cachewatch.rates.put-metric-alarm=0", "greater than 0");
         assertThat(bridge.calls().total()).isZero();
     }
 
