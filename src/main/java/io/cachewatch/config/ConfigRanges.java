@@ -13,10 +13,12 @@ import java.util.function.ToDoubleFunction;
  */
 public final class ConfigRanges {
     /**
-     * Page sizes of list calls. ElastiCache DescribeReplicationGroups, DescribeCacheClusters and DescribeServerlessCaches
-     * take MaxRecords 20–100 (ElastiCache API Reference: "Minimum 20, maximum 100"); MemoryDB DescribeClusters documents
-     * MaxResults without a range (MemoryDB API Reference); the Resource Groups Tagging API's GetResources takes
-     * ResourcesPerPage 1–100 (Resource Groups Tagging API Reference). One setting serves them all, so the narrowest wins.
+     * Page sizes of list calls. ElastiCache's Describe* calls take MaxRecords "minimum 20; maximum 100" (ElastiCache API
+     * Reference, DescribeReplicationGroups; "cannot be less than 20 or greater than 100",
+     * https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Replication.ViewDetails.API.html); MemoryDB DescribeClusters
+     * documents MaxResults as "Type: Integer, Required: No" without a range
+     * (https://docs.aws.amazon.com/memorydb/latest/APIReference/API_DescribeClusters.html); the Resource Groups Tagging
+     * API's GetResources takes ResourcesPerPage 1–100. One setting serves them all, so the narrowest range wins.
      */
     public static final int MIN_PAGE_SIZE = 20;
     public static final int MAX_PAGE_SIZE = 100;
