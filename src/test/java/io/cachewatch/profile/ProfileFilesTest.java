@@ -61,6 +61,16 @@ class ProfileFilesTest {
     }
 
     @Test
+    void aFileThatFailsToReadEvenForRootIsReportedWithItsPathAndNoLineZero() throws IOException {
+        // reading /proc/self/mem from offset 0 fails with an I/O error whoever reads it
+        Path mem = Path.of("/proc/self/mem");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(mem), "no /proc/self/mem here");
+        ProfileDir.write(dir, "default.yaml", VALID);
+        Path link = Files.createSymbolicLink(dir.resolve("broken.yaml"), mem);
+        assertThat(problems()).singleElement().asString().startsWith(link + ": cannot be read: ");
+    }
+
+    @Test
     void aFileOverTheSizeLimitIsRefusedBeforeParsingWithTheLimitNamed() throws IOException {
         // one 10 MB scalar: parsed, this took ~45 s and ~1 GB
         Path file = dir.resolve("huge.yaml");
