@@ -32,7 +32,9 @@ import java.util.List;
 
 /**
  * Reads and writes a {@link Fleet} as JSON (records as they are), marked with {@value #FORMAT} so that a file from
- * another tool or a future incompatible version is refused rather than misread.
+ * another tool or a future incompatible version is refused rather than misread. A file without the marker is refused
+ * too: every version of {@code discover} has written it, so only another tool's file lacks it. Optional additions that
+ * old readers may ignore (the audit's {@code posture}) keep the version; the schema lists each of them.
  */
 public final class InventoryJson {
     public static final String FORMAT = "cachewatch-inventory/1";
