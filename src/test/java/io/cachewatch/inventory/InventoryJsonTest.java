@@ -57,7 +57,7 @@ class InventoryJsonTest {
     void anInventoryWithoutPostureStillReads() throws IOException {
         Path file = write("""
                 {"format":"cachewatch-inventory/1","regions":[{"region":"eu-west-1","clusters":[
-                  {"kind":"memorydb","region":"eu-west-1","id":"ledger","engine":"redis","tls":true,"clusterMode":true}],"errors":[]}]}
+                  {"kind":"memorydb","region":"eu-west-1","id":"ledger","engine":"redis","tls":true,"clusterMode":true,"tags":{},"shards":[]}],"errors":[]}]}
                 """);
         assertThat(InventoryJson.read(file).clusters()).singleElement().satisfies(c -> assertThat(c.posture()).isNull());
     }
