@@ -20,12 +20,16 @@ public final class AlarmCoverages {
     private AlarmCoverages() {
     }
 
-    /** Cluster key → coverage, for every cluster of the region. */
-    public static Map<String, AlarmCoverage> of(RegionInventory region, DesiredState desired, List<ActualAlarm> actual) {
+    /**
+     * Cluster key → coverage, for every cluster of the region. Desired alarms are matched to clusters by owner cluster
+     * and by the kind their name starts with ({@code <prefix><kind>/…}), so an ElastiCache and a MemoryDB cluster of
+     * the same name never share alarms.
+     */
+    public static Map<String, AlarmCoverage> of(RegionInventory region, DesiredState desired, List<ActualAlarm> actual, String prefix) {
         Map<String, ActualAlarm> byName = new HashMap<>();
         actual.forEach(a -> byName.put(a.name(), a));
         Map<String, List<DesiredAlarm>> wanted = new HashMap<>();
-        desired.alarms().forEach(a -> wanted.computeIfAbsent(a.owner().cluster(), k -> new ArrayList<>()).add(a));
+        desired.alarms().forEach(a -> wanted.computeIfAbsent(kindOf(a.name(), prefix) + "/" + a.owner().cluster(), k -> new ArrayList<>()).add(a));
         Map<String, String> problems = new HashMap<>();
         for (ClusterProblem p : desired.problems()) {
             problems.merge(p.cluster(), p.message(), (a, b) -> a + "; " + b);
@@ -34,7 +38,7 @@ public final class AlarmCoverages {
         for (Cluster cluster : region.clusters()) {
             List<String> missing = new ArrayList<>();
             List<String> drifted = new ArrayList<>();
-            List<DesiredAlarm> mine = wanted.getOrDefault(cluster.id(), List.of());
+            List<DesiredAlarm> mine = wanted.getOrDefault(cluster.kind().id() + "/" + cluster.id(), List.of());
             for (DesiredAlarm want : mine) {
                 ActualAlarm have = byName.get(want.name());
                 if (have == null) {
@@ -46,5 +50,11 @@ public final class AlarmCoverages {
             coverage.put(cluster.key(), new AlarmCoverage(mine.size(), missing, drifted, problems.get(cluster.id())));
         }
         return coverage;
+    }
+
+    /** The kind segment of a managed alarm's name: {@code <prefix><kind>/<…>}. */
+    static String kindOf(String name, String prefix) {
+        int slash = name.indexOf('/', prefix.length());
+        return slash < 0 ? "" : name.substring(prefix.length(), slash);
     }
 }

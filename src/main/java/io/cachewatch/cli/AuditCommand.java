@@ -185,7 +185,7 @@ public class AuditCommand implements Callable<Integer> {
                 continue;
             }
             try {
-                coverage.putAll(AlarmCoverages.of(region, desired.forRegion(region), wiring.alarmStore(region.region()).listManaged(prefix)));
+                coverage.putAll(AlarmCoverages.of(region, desired.forRegion(region), wiring.alarmStore(region.region()).listManaged(prefix), prefix));
             } catch (RuntimeException e) {
                 failed.put(region.region(), "DescribeAlarms failed: " + e.getMessage());
             }
