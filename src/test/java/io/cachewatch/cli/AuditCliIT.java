@@ -209,6 +209,17 @@ class AuditCliIT extends CliTestBase {
     }
 
     @Test
+    void aMissingInventoryIsOneJsonErrorDocument() {
+        CachewatchJar.Result run = cachewatch.run("audit", "--inventory", tmp.resolve("missing.json").toString(), "--output", "json");
+        assertThat(run.exitCode()).isEqualTo(1);
+        try {
+            assertThat(JSON.readTree(run.stdout()).get("errors").get(0).get("source").asText()).isEqualTo("inventory");
+        } catch (Exception e) {
+            throw new AssertionError(run.toString(), e);
+        }
+    }
+
+    @Test
     void asffOutputIsAListOfFindingsWithStableIds() {
         JsonNode findings = json(cachewatch.run("audit", "--output", "asff", "--cluster", "ledger"));
         assertThat(findings.isArray()).isTrue();
