@@ -132,6 +132,22 @@ class SlowlogCoreTest {
     }
 
     @Test
+    void whatItsOwnConnectionSentBeforeNamingItselfIsNotReported() {
+        // the client library's PING on connect is logged unnamed, from the address its named HELLO comes from
+        SlowlogEntry ping = new SlowlogEntry(7, 1_700_000_007L, 3, List.of("PING"), "10.0.0.9:40001", "");
+        SlowlogEntry hello = new SlowlogEntry(8, 1_700_000_008L, 9, List.of("HELLO", "2", "SETNAME", SlowlogPolicy.OWN_CLIENT_NAME),
+                "10.0.0.9:40001", SlowlogPolicy.OWN_CLIENT_NAME);
+        SlowlogEntry appPing = new SlowlogEntry(9, 1_700_000_009L, 5, List.of("PING"), "10.0.0.5:40002", "");
+        SlowlogAnalyzer analyzer = new SlowlogAnalyzer(SlowlogPolicy.defaults());
+        List<NodeEntries> window = List.of(new NodeEntries("orders-001", List.of(ping, hello, appPing), 0));
+        assertThat(analyzer.analyze(ORDERS, window)).singleElement().satisfies(f -> {
+            assertThat(f.count()).as("the application's PING only").isEqualTo(1);
+            assertThat(f.topClients()).extracting(Finding.ClientStat::host).containsExactly("10.0.0.5");
+        });
+        assertThat(analyzer.activity(ORDERS, window).slowCommands()).isEqualTo(1);
+    }
+
+    @Test
     void suppressesRepeatsWithinTheWindowUnlessWorse() {
         SlowlogAnalyzer analyzer = new SlowlogAnalyzer(SlowlogPolicy.defaults());
         Finding keys = analyzer.analyze(ORDERS, List.of(new NodeEntries("n", List.of(entry(1, 150_000, "", "KEYS", "a:*")), 0))).get(0);
