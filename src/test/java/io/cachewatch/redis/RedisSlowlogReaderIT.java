@@ -127,7 +127,7 @@ class RedisSlowlogReaderIT {
         nodes.get(0).stop();
         nodes.get(3).cli("KEYS", "after-seed:*");
         SlowlogPoll.Outcome second = poll.process(reader.read(List.of(feed), poll::cursor), none, Instant.now());
-        assertThat(second.nodesRead()).as("the 5 nodes still up").isEqualTo(5);
+        assertThat(second.nodesRead()).as("the 5 nodes still up: %s", second.failures()).isEqualTo(5);
         assertThat(second.failures()).singleElement().satisfies(f -> {
             assertThat(f.node()).isEqualTo(nodes.get(0).address());
             assertThat(f.reason()).startsWith("connection refused");
@@ -137,9 +137,36 @@ class RedisSlowlogReaderIT {
 
         nodes.get(5).cli("KEYS", "later:*");
         SlowlogPoll.Outcome third = poll.process(reader.read(List.of(feed), poll::cursor), none, Instant.now());
-        assertThat(third.nodesRead()).isEqualTo(5);
+        assertThat(third.nodesRead()).as("%s", third.failures()).isEqualTo(5);
         assertThat(third.findings().stream().flatMap(f -> f.topPatterns().stream()).map(Finding.PatternStat::label))
                 .contains("KEYS later:*").doesNotContain("KEYS after-seed:*");
+    }
+
+    @Test
+    void aSlowlogResetIsNoLossWhenOnlyCachewatchsOwnCommandsWereWiped() {
+        RedisServers.Server node = servers.start();
+        SlowlogPoll poll = new SlowlogPoll(SlowlogPolicy.defaults(), Map.of());
+        Suppression none = new Suppression(Duration.ZERO, 2.0, Map.of());
+        RedisTarget target = target("orders", node, false, null, null);
+        node.cli("GET", "before:1");
+        SlowlogPoll.Outcome first = poll.process(reader.read(List.of(target), poll::cursor), none, Instant.now());
+        assertThat(first.findings()).extracting(f -> f.kind().id()).doesNotContain("lost");
+
+        // every command is logged (slowlog-log-slower-than 0): the reset wipes the collector's own last SLOWLOG GET
+        node.cli("SLOWLOG", "RESET");
+        node.cli("GET", "after:1");
+        SlowlogPoll.Outcome second = poll.process(reader.read(List.of(target), poll::cursor), none, Instant.now());
+        assertThat(second.findings()).extracting(f -> f.kind().id()).as("%s", second.findings()).doesNotContain("lost");
+        assertThat(second.findings().stream().flatMap(f -> f.topPatterns().stream()).map(Finding.PatternStat::label))
+                .contains("GET after:{n}");
+
+        // entries of other clients wiped by a reset are lost, and counted
+        node.cli("GET", "wiped:1");
+        node.cli("GET", "wiped:2");
+        node.cli("SLOWLOG", "RESET");
+        SlowlogPoll.Outcome third = poll.process(reader.read(List.of(target), poll::cursor), none, Instant.now());
+        assertThat(third.findings()).filteredOn(f -> f.kind().id().equals("lost")).singleElement()
+                .satisfies(f -> assertThat(f.lost()).as("the two GETs; not the collector's own SLOWLOG GET").isEqualTo(2));
     }
 
     @Test

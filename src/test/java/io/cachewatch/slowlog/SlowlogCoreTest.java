@@ -58,6 +58,26 @@ class SlowlogCoreTest {
     }
 
     @Test
+    void theCollectorsOwnLastCommandWipedByAResetIsNotALoss() {
+        java.util.function.Predicate<SlowlogEntry> own = e -> e.clientName().equals("me");
+        // read 1: the probe's INFO (id 5) is the newest; the fetch returned the probe's SLOWLOG GET 1 (id 6) too
+        NodeCursor.Advance first = NodeCursor.advance(null, "r", 5, List.of(entry(6, 1, "me", "SLOWLOG", "GET", "1"),
+                entry(5, 1, "me", "INFO", "server"), entry(4, 1, "app", "GET", "k")), own);
+        assertThat(first.next()).isEqualTo(new NodeCursor(6, "r", true));
+        // the fetch's own SLOWLOG GET (7) was logged after the read; SLOWLOG RESET (8) wiped it; then 9 (app), 10 (probe)
+        NodeCursor.Advance afterReset = NodeCursor.advance(first.next(), "r", 10, List.of(entry(11, 1, "me", "SLOWLOG", "GET", "1"),
+                entry(10, 1, "me", "INFO", "server"), entry(9, 1, "app", "GET", "k"), entry(8, 1, "ops", "SLOWLOG", "RESET")), own);
+        assertThat(afterReset.lost()).isZero();
+        // without a reset the collector's last command is there: nothing to discount, a real gap still counts
+        NodeCursor.Advance gap = NodeCursor.advance(afterReset.next(), "r", 16, List.of(entry(16, 1, "me", "INFO", "server"),
+                entry(15, 1, "app", "GET", "k"), entry(12, 1, "me", "SLOWLOG", "GET", "40")), own);
+        assertThat(gap.lost()).as("13 and 14").isEqualTo(2);
+        // a node that does not log the collector's commands: every missing id is lost
+        assertThat(NodeCursor.advance(new NodeCursor(6, "r", false), "r", 10, List.of(entry(10, 1, "app", "GET", "k")), own).lost())
+                .isEqualTo(3);
+    }
+
+    @Test
     void keyPatternsCollapseIdsAndNeverKeepValues() {
         assertThat(KeyPattern.of("user:42:session")).isEqualTo("user:{n}:session");
         assertThat(KeyPattern.of("order:3f2a9c1e-8b7d-4c6e-9f01-23456789abcd")).isEqualTo("order:{uuid}");
