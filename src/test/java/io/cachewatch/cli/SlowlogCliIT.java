@@ -237,6 +237,37 @@ class SlowlogCliIT extends SlowlogTestBase {
         slack.close();
     }
 
+    /**
+     * A cluster-mode cluster (3 primaries, 3 replicas) reached through an endpoint override: once its seed is killed
+     * the other five nodes keep being read, poll after poll, and slow commands logged later on them are reported.
+     */
+    @Test
+    void aClusterWhoseSeedDiesKeepsBeingReadThroughItsOtherNodes(@TempDir Path dir) throws Exception {
+        List<RedisServers.Server> nodes = servers.startCluster();
+        try (DemoFleet fleet = new DemoFleet(moto.endpoint())) {
+            fleet.valkeyClusterMode("seeded", 3, 1, "cache.r7g.large");
+        }
+        SnsQueue slack = new SnsQueue(moto.endpoint(), "seeded");
+        Path config = SlowlogConfig.write(dir, slack.topicArn(), Map.of("seeded", nodes.get(0).address()), "interval: 1s");
+        CachewatchJar.Running polling = jar(config).start("slowlog", "--output", "json", "--cluster", "seeded");
+        try {
+            awaitPolls(polling, 1, reports -> reports.get(reports.size() - 1).at("/summary/nodesRead").asInt() == 6);
+            nodes.get(0).stop();
+            int before = reports(polling).size();
+            awaitPolls(polling, before + 2, reports -> reports.get(reports.size() - 1).at("/summary/nodesRead").asInt() == 5);
+            nodes.get(4).cli("KEYS", "after-seed:*");
+            awaitPolls(polling, 1, reports -> patterns(reports).contains("KEYS after-seed:*"));
+            JsonNode last = reports(polling).get(reports(polling).size() - 1);
+            assertThat(last.at("/summary/nodesRead").asInt()).as(last.toString()).isEqualTo(5);
+            assertThat(last.at("/failures")).as(last.toString()).allSatisfy(f ->
+                    assertThat(f.get("node").asText()).isEqualTo(nodes.get(0).address()));
+        } finally {
+            assertThat(polling.terminate(java.time.Duration.ofSeconds(30))).as(polling.stderr()).isZero();
+        }
+        assertThat(slack.drain(1)).extracting(m -> JSON.readTree(m.body()).at("/MessageAttributes/kind/Value").asText()).contains("keys");
+        slack.close();
+    }
+
     /** Every poll's JSON report printed so far, one per line. */
     private static List<JsonNode> reports(CachewatchJar.Running running) {
         List<JsonNode> reports = new ArrayList<>();
