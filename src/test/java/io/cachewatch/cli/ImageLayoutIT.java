@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * {@code slowlog --once} as the image runs it (no Docker here): the packaged app copied into a root-owned {@code /app}
  * like Dockerfile.jvm's (root-owned files, the working directory not writable, {@code state/} owned by uid 10001) and
  * run as uid 10001 through {@code setpriv}. Without a writable state file it stops before reading or publishing, naming
- * the path, with exit 1 and the JSON document; with the image's {@code CACHEWATCH_SLOWLOG_STATE_FILE} it keeps its
+ * the path, with exit 1 and the JSON document (serve stops at start); with the image's {@code CACHEWATCH_SLOWLOG_STATE_FILE} it keeps its
  * state and sends each finding once.
  */
 class ImageLayoutIT extends SlowlogTestBase {
@@ -68,6 +68,12 @@ class ImageLayoutIT extends SlowlogTestBase {
                         .contains("permission denied");
                 assertThat(refusedReport.at("/summary/published").asInt()).isZero();
                 assertThat(slack.drain(0)).as("nothing sent that the next run would send again").isEmpty();
+                // serve stops at start with the same message instead of failing every poll
+                CachewatchJar.Result serve = asRuntimeUser.env("QUARKUS_HTTP_PORT", Integer.toString(io.cachewatch.testing.MotoServer.freePort()))
+                        .run("serve");
+                assertThat(serve.exitCode()).as(serve.toString()).isEqualTo(1);
+                assertThat(serve.stderr()).contains("slow-log state file " + app.resolve(".cachewatch/slowlog-state.json.").toString()
+                        .replace("slowlog-state.json.", "slowlog-state.default.json") + ": cannot create directory");
 
                 // the image's state directory
                 asRuntimeUser.env("CACHEWATCH_SLOWLOG_STATE_FILE", app.resolve("state/slowlog-state.json").toString());
@@ -98,28 +104,36 @@ class ImageLayoutIT extends SlowlogTestBase {
     }
 
     /**
-     * {@code root/app}: the fast-jar's files as Dockerfile.jvm copies them (root-owned, read-only to others), and
-     * {@code state/} owned by the runtime user. Every directory on the way is searchable by it.
+     * {@code root/app}: the fast-jar's files, alarm profiles and dashboard templates as Dockerfile.jvm copies them
+     * (root-owned, read-only to others), and {@code state/} owned by the runtime user. Every directory on the way is
+     * searchable by it.
      */
     private static Path layout(Path root) throws IOException {
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path app = Files.createDirectory(root.resolve("app"));
         Path packaged = Path.of(System.getProperty("cachewatch.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath().getParent();
-        try (Stream<Path> files = Files.walk(packaged)) {
-            for (Path from : files.toList()) {
-                Path to = app.resolve(packaged.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        Path project = Path.of(System.getProperty("cachewatch.project.dir", ".")).toAbsolutePath();
+        copy(packaged, app);
+        copy(project.resolve("alarm-profiles"), app.resolve("alarm-profiles"));
+        copy(project.resolve("dashboards"), app.resolve("dashboards"));
         RedisServers.run(List.of("chown", "-R", "root:root", app.toString()));
         RedisServers.run(List.of("chmod", "-R", "u=rwX,go=rX", app.toString()));
         Path state = Files.createDirectory(app.resolve("state"));
         RedisServers.run(List.of("chown", RUNTIME_USER + ":" + RUNTIME_USER, state.toString()));
         Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwxr-x---"));
         return app;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 }
