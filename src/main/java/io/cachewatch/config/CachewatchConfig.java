@@ -85,6 +85,7 @@ public interface CachewatchConfig {
          * successful discovery; shorter outages (one failed run) leave it up.
          */
         @WithDefault("15m")
+        @WithConverter(LenientNumbers.Span.class)
         Duration readinessGrace();
 
         /** Slow-log reads of every target, every {@code cachewatch.slowlog.interval}, with the {@code cachewatch.slowlog.*} settings. */
