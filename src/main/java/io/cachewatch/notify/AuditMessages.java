@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Audit changes as AWS Chatbot custom notifications, in the format of the slow-log findings ({@link ChatbotMessages}):
- * title, markdown description with the evidence, the remediation as next step, threaded per cluster.
+ * title, markdown description with the evidence (inert, as {@link SlackText} makes data-plane text), the remediation
+ * as next step, threaded per cluster.
  */
 public final class AuditMessages {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,10 +59,10 @@ public final class AuditMessages {
                 + (failing ? " fails" : " resolved") + " (" + r.severity().id() + ")");
         StringBuilder d = new StringBuilder();
         d.append("*").append(title).append("* on ").append(r.kind().id()).append(" cluster `").append(r.cluster()).append("` (")
-                .append(r.region()).append("): ").append(r.reason() == null ? "" : r.reason()).append(".\n");
+                .append(r.region()).append("): ").append(r.reason() == null ? "" : SlackText.inert(r.reason())).append(".\n");
         if (!r.evidence().isEmpty()) {
             d.append("\n| evidence | value |\n|---|---|\n");
-            r.evidence().forEach((k, v) -> d.append("| ").append(k).append(" | `").append(ChatbotMessages.cell(String.valueOf(v))).append("` |\n"));
+            r.evidence().forEach((k, v) -> d.append("| ").append(k).append(" | ").append(SlackText.code(String.valueOf(v))).append(" |\n"));
         }
         content.put("description", d.toString());
         if (failing && r.remediation() != null) {
