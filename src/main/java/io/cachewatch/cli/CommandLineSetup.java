@@ -1,5 +1,6 @@
 package io.cachewatch.cli;
 
+import io.cachewatch.config.UsageException;
 import io.cachewatch.report.ReconcileReport;
 import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package io.cachewatch.collect;
 
-import io.cachewatch.cli.UsageException;
+import io.cachewatch.config.UsageException;
 import io.cachewatch.config.CachewatchConfig;
 import io.cachewatch.inventory.Cluster;
 import io.cachewatch.inventory.ClusterKind;

@@ -169,7 +169,8 @@ public final class DashboardJson {
         for (JsonNode widget : body.path("widgets")) {
             i++;
             String title = widget.path("properties").path("title").asText("");
-            String key = title.isEmpty() ? widget.path("type").asText("widget") + " #" + i : title;
+            String key = DashboardMark.isMark(widget) ? "ownership mark"
+                    : title.isEmpty() ? widget.path("type").asText("widget") + " #" + i : title;
             while (widgets.containsKey(key)) {
                 key = key + " (again)";
             }

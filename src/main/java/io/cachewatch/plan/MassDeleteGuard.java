@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Refuses a run that would delete more than a share of a region's managed alarms: the usual cause is a discovery
+ * Refuses a run that would delete more than a share of a region's managed resources of a kind: the usual cause is a discovery
  * that quietly returned too little (wrong account, wrong region, a filtered API answer), not a real decommission.
  */
 public record MassDeleteGuard(double maxShare) {
@@ -15,11 +15,11 @@ public record MassDeleteGuard(double maxShare) {
         }
     }
 
-    /** One refusal per region over the limit; empty when the plan may be applied. */
-    public List<String> refusals(List<RegionPlan> plans) {
+    /** One refusal per region and kind over the limit; empty when the plans may be applied. */
+    public List<String> refusals(List<? extends KindPlan<?>> plans, String plural) {
         List<String> refusals = new ArrayList<>();
-        for (RegionPlan plan : plans) {
-            refusal(plan.region(), "alarms", plan.count(Action.DELETE), plan.managed()).ifPresent(refusals::add);
+        for (KindPlan<?> plan : plans) {
+            refusal(plan.region(), plural, plan.count(Action.DELETE), plan.managed()).ifPresent(refusals::add);
         }
         return refusals;
     }
