@@ -119,7 +119,7 @@ class SlowlogAwsIT extends SlowlogTestBase {
                     "SlowCommands {ClusterId=plain, Kind=cachecluster}", "MaxDuration {ClusterId=plain, Kind=cachecluster}",
                     "LostEntries {ClusterId=plain, Kind=cachecluster}");
             List<Datapoint> slow = cloudWatch.getMetricStatistics(b -> b.namespace("cachewatch/SlowLog").metricName("SlowCommands")
-                    .dimensions(d -> d.name("ClusterId").value("vault"), d -> d.name("Kind").value("elasticache"))
+                    .dimensions(d -> d.name("ClusterId").value("vault"), d -> d.name("Kind").value("cachecluster"))
                     .startTime(before).endTime(Instant.now().plus(2, ChronoUnit.MINUTES)).period(60)
                     .statistics(Statistic.SUM, Statistic.MAXIMUM)).datapoints();
             long counted = 0;
