@@ -301,7 +301,7 @@ class ReconcileCliIT extends CliTestBase {
         CachewatchJar.Result result = cachewatch.run("discover");
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.stdout()).contains("elasticache orders", "orders-002/0001 replica", "memorydb ledger", "ledger-0002-002",
-                "elasticache sessions-mc", "sessions-mc/0003");
+                "cachecluster sessions-mc", "sessions-mc/0003");
         assertThat(List.of(result.stderr().split("\n"))).noneMatch(l -> l.contains("ERROR"));
     }
 }
