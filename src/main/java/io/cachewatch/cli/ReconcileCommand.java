@@ -86,9 +86,13 @@ public class ReconcileCommand implements Callable<Integer> {
         return new Fleet(wanted);
     }
 
-    private int print(ReconcileReport report) {
+    private int print(ReconcileReport report) throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
-        out.print(output.json() ? JsonReport.render(report) + "\n" : TextReport.render(report));
+        if (output.json()) {
+            JsonReport.write(report, out);
+        } else {
+            out.print(TextReport.render(report));
+        }
         out.flush();
         return report.exitCode();
     }

@@ -22,6 +22,15 @@ public final class JsonReport {
     private JsonReport() {
     }
 
+    /**
+     * Writes the document and a line end to {@code out} as it is serialized, never holding it as one string: the plan
+     * of a 10,000-node fleet is tens of MB of JSON, and a 256 MB heap has room for its tree but not for two copies.
+     */
+    public static void write(ReconcileReport report, java.io.Writer out) throws java.io.IOException {
+        MAPPER.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, tree(report));
+        out.write("\n");
+    }
+
     public static String render(ReconcileReport report) {
         try {
             return MAPPER.writeValueAsString(tree(report));
