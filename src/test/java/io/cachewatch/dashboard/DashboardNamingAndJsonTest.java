@@ -54,6 +54,14 @@ class DashboardNamingAndJsonTest {
         assertThat(DashboardJson.diff(a, reordered).summary()).isEqualTo("1 widget changed (widget #1)");
     }
 
+    /** Found by the readers' fuzz test: a template that renders a number where a widget belongs is a problem, not a crash. */
+    @Test
+    void aWidgetThatIsNotAnObjectIsInvalidNotACrash() {
+        assertThatThrownBy(() -> DashboardJson.parse("{\"widgets\": [{\"type\": \"text\"}, 7]}"))
+                .isInstanceOf(DashboardJson.InvalidJson.class).hasMessage("widget #2 of \"widgets\" is number, not a JSON object");
+        assertThat(DashboardJson.parseLenient("{\"widgets\": [7]}")).isEmpty();
+    }
+
     @Test
     void invalidJsonNamesTheLine() {
         assertThatThrownBy(() -> DashboardJson.parse("{\n\"widgets\": [\n}\n")).isInstanceOfSatisfying(DashboardJson.InvalidJson.class,
