@@ -166,6 +166,16 @@ class DesiredAlarmsTest {
         });
     }
 
+    /** The README's way out for a node type the table lacks: turn off the rules that need its figures. */
+    @Test
+    void turningOffTheRuleThatNeedsTheUnknownFactLetsTheClustersOtherAlarmsBeManaged() {
+        DesiredState state = state(Fixtures.withTags(Fixtures.redisSingleNode("solo", "cache.x99.mystery", null),
+                Map.of("cachewatch:host-cpu-high", "off")));
+        assertThat(state.problems()).isEmpty();
+        assertThat(state.heldClusters()).isEmpty();
+        assertThat(rulesCount(state)).containsKeys("cpu-high", "memory-high").doesNotContainKey("host-cpu-high");
+    }
+
     /** A threshold expression that only fails for some node ({@code memory_bytes / (vcpus - 2)} on 2 vCPUs). */
     @Test
     void aThresholdWithoutANumericValueMakesAProblemClusterWithoutAGarbledReason(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
