@@ -1,12 +1,13 @@
 package io.cachewatch.audit;
 
 import io.cachewatch.alarm.ActualAlarm;
-import io.cachewatch.alarm.ClusterProblem;
+import io.cachewatch.alarm.AlarmDiff;
 import io.cachewatch.alarm.DesiredAlarm;
 import io.cachewatch.alarm.DesiredState;
 import io.cachewatch.inventory.Cluster;
+import io.cachewatch.inventory.ClusterRef;
 import io.cachewatch.inventory.RegionInventory;
-import io.cachewatch.plan.AlarmDiff;
+import io.cachewatch.plan.ClusterProblem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,24 +22,23 @@ public final class AlarmCoverages {
     }
 
     /**
-     * Cluster key → coverage, for every cluster of the region. Desired alarms are matched to clusters by owner cluster
-     * and by the kind their name starts with ({@code <prefix><kind>/…}), so an ElastiCache and a MemoryDB cluster of
-     * the same name never share alarms.
+     * Cluster key → coverage, for every cluster of the region. Desired alarms are matched to clusters by their owner's
+     * kind and cluster, so an ElastiCache and a MemoryDB cluster of the same name never share alarms.
      */
-    public static Map<String, AlarmCoverage> of(RegionInventory region, DesiredState desired, List<ActualAlarm> actual, String prefix) {
+    public static Map<String, AlarmCoverage> of(RegionInventory region, DesiredState desired, List<ActualAlarm> actual) {
         Map<String, ActualAlarm> byName = new HashMap<>();
         actual.forEach(a -> byName.put(a.name(), a));
-        Map<String, List<DesiredAlarm>> wanted = new HashMap<>();
-        desired.alarms().forEach(a -> wanted.computeIfAbsent(kindOf(a.name(), prefix) + "/" + a.owner().cluster(), k -> new ArrayList<>()).add(a));
-        Map<String, String> problems = new HashMap<>();
+        Map<ClusterRef, List<DesiredAlarm>> wanted = new HashMap<>();
+        desired.alarms().forEach(a -> wanted.computeIfAbsent(new ClusterRef(a.owner().kind(), a.owner().cluster()), k -> new ArrayList<>()).add(a));
+        Map<ClusterRef, String> problems = new HashMap<>();
         for (ClusterProblem p : desired.problems()) {
-            problems.merge(p.cluster(), p.message(), (a, b) -> a + "; " + b);
+            problems.merge(p.ref(), p.message(), (a, b) -> a + "; " + b);
         }
         Map<String, AlarmCoverage> coverage = new HashMap<>();
         for (Cluster cluster : region.clusters()) {
             List<String> missing = new ArrayList<>();
             List<String> drifted = new ArrayList<>();
-            List<DesiredAlarm> mine = wanted.getOrDefault(cluster.kind().id() + "/" + cluster.id(), List.of());
+            List<DesiredAlarm> mine = wanted.getOrDefault(cluster.ref(), List.of());
             for (DesiredAlarm want : mine) {
                 ActualAlarm have = byName.get(want.name());
                 if (have == null) {
@@ -47,14 +47,8 @@ public final class AlarmCoverages {
                     drifted.add(want.name());
                 }
             }
-            coverage.put(cluster.key(), new AlarmCoverage(mine.size(), missing, drifted, problems.get(cluster.id())));
+            coverage.put(cluster.key(), new AlarmCoverage(mine.size(), missing, drifted, problems.get(cluster.ref())));
         }
         return coverage;
-    }
-
-    /** The kind segment of a managed alarm's name: {@code <prefix><kind>/<…>}. */
-    static String kindOf(String name, String prefix) {
-        int slash = name.indexOf('/', prefix.length());
-        return slash < 0 ? "" : name.substring(prefix.length(), slash);
     }
 }

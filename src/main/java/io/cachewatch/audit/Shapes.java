@@ -24,9 +24,13 @@ final class Shapes {
         return c.engine() == Engine.MEMCACHED;
     }
 
-    /** A standalone cache cluster: its nodes belong to a cache cluster of its own id (a replication group's members do not). */
+    /**
+     * A standalone cache cluster: discovery says so, or (an inventory written before it did) its nodes belong to a cache
+     * cluster of its own id, which a replication group's members never do.
+     */
     static boolean standalone(Cluster c) {
-        return nodeBased(c) && !c.nodes().isEmpty() && c.nodes().stream().allMatch(n -> n.cacheClusterId().equals(c.id()));
+        return nodeBased(c) && (Boolean.TRUE.equals(c.standalone())
+                || !c.nodes().isEmpty() && c.nodes().stream().allMatch(n -> n.cacheClusterId().equals(c.id())));
     }
 
     static boolean replicationGroup(Cluster c) {

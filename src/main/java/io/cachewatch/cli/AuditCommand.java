@@ -12,6 +12,8 @@ import io.cachewatch.audit.PolicyCheck;
 import io.cachewatch.audit.Severity;
 import io.cachewatch.aws.securityhub.SecurityHubImport;
 import io.cachewatch.inventory.Cluster;
+import io.cachewatch.wiring.ProfileLoading;
+import io.cachewatch.wiring.Wiring;
 import io.cachewatch.inventory.Fleet;
 import io.cachewatch.inventory.InventoryJson;
 import io.cachewatch.inventory.PostureEnrichment;
@@ -185,7 +187,8 @@ public class AuditCommand implements Callable<Integer> {
                 continue;
             }
             try {
-                coverage.putAll(AlarmCoverages.of(region, desired.forRegion(region), wiring.alarmStore(region.region()).listManaged(prefix), prefix));
+                coverage.putAll(AlarmCoverages.of(region, desired.forRegion(region),
+                        wiring.alarmStore(wiring.aws(), region.region()).listManaged(prefix)));
             } catch (RuntimeException e) {
                 failed.put(region.region(), "DescribeAlarms failed: " + e.getMessage());
             }

@@ -6,6 +6,7 @@ import io.cachewatch.audit.AuditResult;
 import io.cachewatch.aws.AwsClients;
 import io.cachewatch.aws.sns.SnsPublisher;
 import io.cachewatch.config.CachewatchConfig;
+import io.cachewatch.config.UsageException;
 import io.cachewatch.notify.AuditMessages;
 import io.cachewatch.notify.Notification;
 import java.io.IOException;

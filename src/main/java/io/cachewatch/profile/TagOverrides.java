@@ -19,6 +19,11 @@ public record TagOverrides(Map<String, Double> thresholds, Set<String> disabled,
     /** Audit waivers ({@code cachewatch:waive:<check>=<reason>}) are read by the audit, not by alarm rules. */
     static final String WAIVER = "waive:";
 
+    /** The tag that overrides a rule's threshold. */
+    public static String thresholdTag(String rule) {
+        return PREFIX + rule + ".threshold";
+    }
+
     public static TagOverrides read(Map<String, String> tags, Set<String> ruleIds) {
         Map<String, Double> thresholds = new HashMap<>();
         Set<String> disabled = new HashSet<>();

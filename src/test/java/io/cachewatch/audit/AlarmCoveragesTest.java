@@ -39,7 +39,7 @@ class AlarmCoveragesTest {
                 drifted.spec().datapointsToAlarm(), drifted.spec().comparison(), drifted.spec().threshold() + 1, drifted.spec().treatMissingData(),
                 drifted.spec().description(), drifted.spec().actionsEnabled(), drifted.spec().alarmActions(), drifted.spec().okActions()), drifted.owner()));
 
-        Map<String, AlarmCoverage> coverage = AlarmCoverages.of(region, desired, actual, "cachewatch-");
+        Map<String, AlarmCoverage> coverage = AlarmCoverages.of(region, desired, actual);
 
         AlarmCoverage ec = coverage.get(elasticache.key());
         assertThat(ec.expected()).isPositive();

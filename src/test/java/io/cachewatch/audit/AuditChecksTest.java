@@ -278,7 +278,7 @@ class AuditChecksTest {
         void theEndpointPortIsTheOneJudged() {
             Cluster c = group(withRules(new SecurityGroup.IngressRule("tcp", 6380, 6380, List.of("0.0.0.0/0"))));
             Cluster onPort = new Cluster(c.kind(), c.region(), c.id(), c.arn(), c.engine(), c.engineVersion(), c.nodeType(), c.vcpus(), c.memoryBytes(),
-                    c.tls(), c.status(), c.clusterMode(), c.tags(), c.shards(), c.limits(), new Endpoint("orders.cache", 6380), c.posture());
+                    c.tls(), c.status(), c.clusterMode(), c.tags(), c.shards(), c.limits(), new Endpoint("orders.cache", 6380), c.standalone(), c.posture());
             assertThat(run(SecurityChecks.OPEN_SECURITY_GROUP, c).status()).isEqualTo(Status.PASS);
             assertThat(run(SecurityChecks.OPEN_SECURITY_GROUP, onPort).status()).isEqualTo(Status.FAIL);
         }
@@ -340,7 +340,7 @@ class AuditChecksTest {
             Cluster spread = new Cluster(ClusterKind.ELASTICACHE, "us-east-1", "pages", "arn:pages", Engine.MEMCACHED, "1.6.22", "cache.m6g.large",
                     2, null, false, "available", false, Map.of(), List.of(new Shard("0001", List.of(
                     new Node("pages", "0001", NodeRole.UNKNOWN, null, "us-east-1a"), new Node("pages", "0002", NodeRole.UNKNOWN, null, "us-east-1b")))),
-                    null, null, Posture.EMPTY);
+                    null, null, true, Posture.EMPTY);
             assertThat(run(AvailabilityChecks.MULTI_AZ, spread).status()).isEqualTo(Status.PASS);
             assertThat(run(AvailabilityChecks.MULTI_AZ, memcached(Posture.EMPTY)).status()).isEqualTo(Status.UNKNOWN);
             assertThat(run(AvailabilityChecks.MULTI_AZ, serverless(Posture.EMPTY)).status()).isEqualTo(Status.NOT_APPLICABLE);
@@ -368,7 +368,7 @@ class AuditChecksTest {
             assertThat(m.status()).isEqualTo(Status.NOT_APPLICABLE);
             assertThat(m.reason()).isEqualTo("node-based Memcached has no backups");
             Cluster serverlessMemcached = new Cluster(ClusterKind.SERVERLESS, "us-east-1", "m", "arn:m", Engine.MEMCACHED, "1.6", null, null, null,
-                    true, "available", false, Map.of(), List.of(), null, null, Posture.builder().backupRetentionDays(0).build());
+                    true, "available", false, Map.of(), List.of(), null, null, false, Posture.builder().backupRetentionDays(0).build());
             assertThat(run(AvailabilityChecks.BACKUP_RETENTION, serverlessMemcached).status()).isEqualTo(Status.FAIL);
         }
 
@@ -384,7 +384,7 @@ class AuditChecksTest {
         void autoMinorOnlyWhereTheEngineVersionSupportsIt() {
             Cluster old = new Cluster(ClusterKind.ELASTICACHE, "us-east-1", "old", "arn:old", Engine.REDIS, "5.0.6", "cache.m5.large", 2, null, false,
                     "available", false, Map.of(), List.of(new Shard("0001", List.of(new Node("old", "0001", NodeRole.PRIMARY, null, null)))), null, null,
-                    Posture.builder().autoMinorVersionUpgrade(false).build());
+                    true, Posture.builder().autoMinorVersionUpgrade(false).build());
             assertThat(run(MaintenanceChecks.AUTO_MINOR, old).status()).isEqualTo(Status.NOT_APPLICABLE);
             assertThat(run(MaintenanceChecks.AUTO_MINOR, group(goodGroup().autoMinorVersionUpgrade(false).build())).status()).isEqualTo(Status.FAIL);
             assertThat(run(MaintenanceChecks.AUTO_MINOR, serverless(Posture.EMPTY)).status()).isEqualTo(Status.NOT_APPLICABLE);
@@ -408,13 +408,13 @@ class AuditChecksTest {
         void endOfLifeFromTheTable() {
             Cluster five = Fixtures.redisSingleNode("five", "cache.m5.large", 2);
             five = new Cluster(five.kind(), five.region(), five.id(), five.arn(), five.engine(), "5.0.6", five.nodeType(), five.vcpus(), null, false,
-                    "available", false, Map.of(), five.shards(), null, null, Posture.EMPTY);
+                    "available", false, Map.of(), five.shards(), null, null, true, Posture.EMPTY);
             Outcome past = run(MaintenanceChecks.END_OF_LIFE, five);
             assertThat(past.status()).isEqualTo(Status.FAIL);
             assertThat(past.severity()).isNull();
             assertThat(past.evidence()).containsEntry("endOfStandardSupport", "2026-01-31");
             Cluster six = new Cluster(five.kind(), five.region(), "six", "arn:six", five.engine(), "6.2.6", five.nodeType(), five.vcpus(), null, false,
-                    "available", false, Map.of(), five.shards(), null, null, Posture.EMPTY);
+                    "available", false, Map.of(), five.shards(), null, null, true, Posture.EMPTY);
             Outcome soon = run(MaintenanceChecks.END_OF_LIFE, six);
             assertThat(soon.status()).isEqualTo(Status.FAIL);
             assertThat(soon.severity()).isEqualTo(Severity.MEDIUM);

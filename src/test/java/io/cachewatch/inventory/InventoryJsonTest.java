@@ -22,7 +22,7 @@ class InventoryJsonTest {
                 List.of(new Shard("0001", List.of(
                         new Node("sessions-001", "0001", NodeRole.PRIMARY, new Endpoint("sessions-001.abc", 6379), "eu-west-1a"),
                         new Node("sessions-002", "0001", NodeRole.REPLICA, null, null)))),
-                null, new Endpoint("master.sessions.abc", 6379),
+                null, new Endpoint("master.sessions.abc", 6379), false,
                 io.cachewatch.posture.Posture.builder().backupRetentionDays(0).transitEncryption(true).transitEncryptionMode("preferred")
                         .members(List.of(new io.cachewatch.posture.MemberPosture("sessions-001", "8.0.1", "default", List.of("sg-1"), null, null, null, null)))
                         .securityGroups(List.of(new io.cachewatch.posture.SecurityGroup("sg-1", "cache",
