@@ -14,7 +14,6 @@ import io.cachewatch.profile.Scope;
 import io.cachewatch.profile.TagOverrides;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -75,11 +74,12 @@ public final class DesiredAlarms {
             return;
         }
         List<DesiredAlarm> mine = new ArrayList<>();
+        Targets targets = new Targets(cluster);
         for (AlarmRule rule : profile.rules()) {
             if (overrides.disabled().contains(rule.id()) || !matchesCluster(rule.appliesTo(), cluster)) {
                 continue;
             }
-            for (AlarmTarget target : targets(rule, cluster)) {
+            for (AlarmTarget target : targets.of(rule)) {
                 alarmFor(rule, target, profile.name(), overrides, out).ifPresent(mine::add);
             }
         }
@@ -90,22 +90,51 @@ public final class DesiredAlarms {
         return a.kinds().contains(cluster.kind()) && a.engines().contains(cluster.engine());
     }
 
-    private static List<AlarmTarget> targets(AlarmRule rule, Cluster cluster) {
-        Applicability a = rule.appliesTo();
-        if (MetricCatalog.SLOWLOG_NAMESPACE.equals(rule.namespace())) {
-            return List.of(AlarmTarget.ofSlowlog(cluster));
+    /**
+     * A cluster's targets, made once and shared by all its rules: a profile has about a dozen rules per node, and a
+     * target carries its dimensions and facts (a plan of 10,000 nodes would otherwise build them 60,000 times).
+     */
+    private static final class Targets {
+        private final Cluster cluster;
+        private List<AlarmTarget> nodes;
+        private List<AlarmTarget> replicatedNodes;
+        private List<AlarmTarget> wholeCluster;
+        private List<AlarmTarget> slowlog;
+
+        Targets(Cluster cluster) {
+            this.cluster = cluster;
         }
-        if (a.scope() == Scope.CLUSTER) {
-            return AlarmTarget.ofCluster(cluster);
-        }
-        List<AlarmTarget> targets = new ArrayList<>();
-        for (Shard shard : cluster.shards()) {
-            if (a.replicatedShardsOnly() && !cluster.hasReplicas(shard)) {
-                continue;
+
+        List<AlarmTarget> of(AlarmRule rule) {
+            Applicability a = rule.appliesTo();
+            if (MetricCatalog.SLOWLOG_NAMESPACE.equals(rule.namespace())) {
+                if (slowlog == null) {
+                    slowlog = List.of(AlarmTarget.ofSlowlog(cluster));
+                }
+                return slowlog;
             }
-            shard.nodes().forEach(node -> targets.add(AlarmTarget.ofNode(cluster, shard, node)));
+            if (a.scope() == Scope.CLUSTER) {
+                if (wholeCluster == null) {
+                    wholeCluster = AlarmTarget.ofCluster(cluster);
+                }
+                return wholeCluster;
+            }
+            if (nodes == null) {
+                nodes = new ArrayList<>();
+                replicatedNodes = new ArrayList<>();
+                for (Shard shard : cluster.shards()) {
+                    boolean replicated = cluster.hasReplicas(shard);
+                    for (var node : shard.nodes()) {
+                        AlarmTarget target = AlarmTarget.ofNode(cluster, shard, node);
+                        nodes.add(target);
+                        if (replicated) {
+                            replicatedNodes.add(target);
+                        }
+                    }
+                }
+            }
+            return a.replicatedShardsOnly() ? replicatedNodes : nodes;
         }
-        return targets;
     }
 
     private java.util.Optional<DesiredAlarm> alarmFor(AlarmRule rule, AlarmTarget target, String profile,
@@ -152,15 +181,11 @@ public final class DesiredAlarms {
         AlarmSpec spec = new AlarmSpec(rule.namespaceFor(cluster.kind()), rule.metric(), target.dimensions(), rule.statistic(),
                 rule.period(), rule.evaluationPeriods(), rule.datapointsToAlarm(), rule.comparison(), threshold,
                 rule.treatMissingData(), AlarmDescription.render(owner, rule.description()), true, topics, topics);
-        Map<String, String> tags = new LinkedHashMap<>();
-        tags.put("managed-by", "cachewatch");
-        tags.put("cluster", cluster.id());
-        if (node != null) {
-            tags.put("node", node);
-        }
-        tags.put("rule", rule.id());
-        tags.put("profile", profile);
-        tags.put("severity", rule.severity());
+        Map<String, String> tags = node == null
+                ? Map.of("managed-by", "cachewatch", "cluster", cluster.id(), "rule", rule.id(), "profile", profile,
+                        "severity", rule.severity())
+                : Map.of("managed-by", "cachewatch", "cluster", cluster.id(), "node", node, "rule", rule.id(),
+                        "profile", profile, "severity", rule.severity());
         return java.util.Optional.of(new DesiredAlarm(name, spec, owner, rule.severity(), tags));
     }
 

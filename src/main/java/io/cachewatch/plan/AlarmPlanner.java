@@ -18,7 +18,18 @@ import java.util.Map;
  * complete: anything else is held, because an alarm wrongly deleted is a silent outage of monitoring.
  */
 public final class AlarmPlanner {
+    /** Changes in the order plans show them: by cluster (ownerless alarms first), then by name. */
+    private static final Comparator<AlarmChange> BY_CLUSTER_THEN_NAME = (a, b) -> {
+        int byCluster = clusterOf(a).compareTo(clusterOf(b));
+        return byCluster != 0 ? byCluster : a.name().compareTo(b.name());
+    };
+
     private AlarmPlanner() {
+    }
+
+    private static String clusterOf(AlarmChange change) {
+        AlarmOwner owner = change.owner();
+        return owner == null ? "" : owner.cluster();
     }
 
     public static RegionPlan plan(DesiredState desired, List<ActualAlarm> actual, boolean discoveryComplete) {
@@ -59,8 +70,7 @@ public final class AlarmPlanner {
                 changes.add(new AlarmChange(Action.DELETE, desired.region(), null, existing, List.of()));
             }
         }
-        changes.sort(Comparator.comparing((AlarmChange c) -> c.owner() == null ? "" : c.owner().cluster())
-                .thenComparing(AlarmChange::name));
+        changes.sort(BY_CLUSTER_THEN_NAME);
         List<Skip> skips = desired.skips();
         return new RegionPlan(desired.region(), changes, unchanged, actual.size(), held, skips, problems);
     }
