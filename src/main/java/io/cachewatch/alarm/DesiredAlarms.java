@@ -8,6 +8,7 @@ import io.cachewatch.profile.AlarmRule;
 import io.cachewatch.profile.Applicability;
 import io.cachewatch.profile.Expression;
 import io.cachewatch.profile.MetricCatalog;
+import io.cachewatch.profile.MetricDefinition;
 import io.cachewatch.profile.ProfileChoice;
 import io.cachewatch.profile.ProfileSelector;
 import io.cachewatch.profile.Scope;
@@ -79,8 +80,9 @@ public final class DesiredAlarms {
             if (overrides.disabled().contains(rule.id()) || !matchesCluster(rule.appliesTo(), cluster)) {
                 continue;
             }
+            var metric = MetricCatalog.definition(rule.metric());
             for (AlarmTarget target : targets.of(rule)) {
-                alarmFor(rule, target, profile.name(), overrides, out).ifPresent(mine::add);
+                alarmFor(rule, metric, target, profile.name(), overrides, out).ifPresent(mine::add);
             }
         }
         out.alarms.addAll(mine);
@@ -137,7 +139,7 @@ public final class DesiredAlarms {
         }
     }
 
-    private java.util.Optional<DesiredAlarm> alarmFor(AlarmRule rule, AlarmTarget target, String profile,
+    private java.util.Optional<DesiredAlarm> alarmFor(AlarmRule rule, java.util.Optional<MetricDefinition> range, AlarmTarget target, String profile,
                                                       TagOverrides overrides, Collector out) {
         Cluster cluster = target.cluster();
         Expression when = rule.appliesTo().when();
@@ -166,7 +168,6 @@ public final class DesiredAlarms {
         }
         // a computed threshold outside the metric's range (0..100 for percentages) could never be crossed
         double computed = threshold;
-        var range = MetricCatalog.definition(rule.metric());
         if (range.isPresent() && (computed < 0 || computed > range.get().max())) {
             out.skip(target, rule, "threshold " + threshold + " is outside 0.." + (range.get().percent() ? "100 for percentage" : "∞ for")
                     + " metric " + rule.metric());

@@ -8,6 +8,7 @@ import io.cachewatch.alarm.DesiredState;
 import io.cachewatch.alarm.Skip;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +19,29 @@ import java.util.Map;
  * complete: anything else is held, because an alarm wrongly deleted is a silent outage of monitoring.
  */
 public final class AlarmPlanner {
-    /** Changes in the order plans show them: by cluster (ownerless alarms first), then by name. */
-    private static final Comparator<AlarmChange> BY_CLUSTER_THEN_NAME = (a, b) -> {
-        int byCluster = clusterOf(a).compareTo(clusterOf(b));
-        return byCluster != 0 ? byCluster : a.name().compareTo(b.name());
-    };
-
     private AlarmPlanner() {
     }
 
-    private static String clusterOf(AlarmChange change) {
-        AlarmOwner owner = change.owner();
-        return owner == null ? "" : owner.cluster();
+    /**
+     * Changes in the order plans show them: by cluster (ownerless alarms first), then by name. Grouped by cluster
+     * before sorting, so that names, which share a long head within a cluster, are only compared within their cluster
+     * (a plan of 10,000 nodes has over 60,000 changes).
+     */
+    private static List<AlarmChange> ordered(List<AlarmChange> changes) {
+        Map<String, List<AlarmChange>> byCluster = new HashMap<>();
+        for (AlarmChange change : changes) {
+            AlarmOwner owner = change.owner();
+            byCluster.computeIfAbsent(owner == null ? "" : owner.cluster(), k -> new ArrayList<>()).add(change);
+        }
+        List<String> clusters = new ArrayList<>(byCluster.keySet());
+        clusters.sort(null);
+        List<AlarmChange> ordered = new ArrayList<>(changes.size());
+        for (String cluster : clusters) {
+            List<AlarmChange> group = byCluster.get(cluster);
+            group.sort(Comparator.comparing(AlarmChange::name));
+            ordered.addAll(group);
+        }
+        return ordered;
     }
 
     public static RegionPlan plan(DesiredState desired, List<ActualAlarm> actual, boolean discoveryComplete) {
@@ -70,7 +82,7 @@ public final class AlarmPlanner {
                 changes.add(new AlarmChange(Action.DELETE, desired.region(), null, existing, List.of()));
             }
         }
-        changes.sort(BY_CLUSTER_THEN_NAME);
+        changes = ordered(changes);
         List<Skip> skips = desired.skips();
         return new RegionPlan(desired.region(), changes, unchanged, actual.size(), held, skips, problems);
     }

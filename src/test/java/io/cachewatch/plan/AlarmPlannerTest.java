@@ -32,6 +32,17 @@ class AlarmPlannerTest {
     }
 
     @Test
+    void changesAreListedByClusterThenByNameWhateverTheOrderTheyWereWantedIn() {
+        DesiredState desired = state(List.of(desired("b", "memory-high", 80), desired("a", "swap-high", 80),
+                desired("b", "cpu-high", 80), desired("a", "cpu-high", 80), desired("a2", "cpu-high", 80)), Set.of());
+        RegionPlan plan = AlarmPlanner.plan(desired, List.of(actual("a1", "cpu-high", 80)), true);
+        assertThat(plan.changes()).extracting(AlarmChange::name).containsExactly(
+                "cachewatch-elasticache/a-001/0001/cpu-high", "cachewatch-elasticache/a-001/0001/swap-high",
+                "cachewatch-elasticache/a1-001/0001/cpu-high", "cachewatch-elasticache/a2-001/0001/cpu-high",
+                "cachewatch-elasticache/b-001/0001/cpu-high", "cachewatch-elasticache/b-001/0001/memory-high");
+    }
+
+    @Test
     void everyOwnedFieldIsCompared() {
         var wanted = desired("a", "cpu-high", 80);
         var driftedSpec = new io.cachewatch.alarm.AlarmSpec(wanted.spec().namespace(), wanted.spec().metricName(), wanted.spec().dimensions(),
