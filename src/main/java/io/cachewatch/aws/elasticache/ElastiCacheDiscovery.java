@@ -110,12 +110,14 @@ public final class ElastiCacheDiscovery implements ClusterDiscovery {
         Map<String, CacheCluster> byId = cacheClusters.stream()
                 .collect(Collectors.toMap(CacheCluster::cacheClusterId, c -> c, (a, b) -> a, LinkedHashMap::new));
         for (ReplicationGroup group : groups) {
-            scan.addTagged("ListTagsForResource", group.arn(), arn -> clusterTags.read(arn, a -> tags(client, a)),
+            scan.addTagged("ListTagsForResource", group.arn(),
+                    arn -> clusterTags.read(arn, group.status(), a -> tags(client, a)),
                     found -> ElastiCacheTranslation.replicationGroup(group, byId, found, region, nodeTypes));
         }
         for (CacheCluster cluster : cacheClusters) {
             if (cluster.replicationGroupId() == null) {
-                scan.addTagged("ListTagsForResource", cluster.arn(), arn -> clusterTags.read(arn, a -> tags(client, a)),
+                scan.addTagged("ListTagsForResource", cluster.arn(),
+                        arn -> clusterTags.read(arn, cluster.cacheClusterStatus(), a -> tags(client, a)),
                         found -> ElastiCacheTranslation.cacheCluster(cluster, found, region, nodeTypes));
             }
         }
@@ -125,7 +127,8 @@ public final class ElastiCacheDiscovery implements ClusterDiscovery {
         List<ServerlessCache> caches = scan.list("DescribeServerlessCaches", () -> client.describeServerlessCachesPaginator(
                 r -> r.maxResults(Math.min(pageSize, SERVERLESS_MAX_PAGE_SIZE))).serverlessCaches());
         for (ServerlessCache cache : caches) {
-            scan.addTagged("ListTagsForResource", cache.arn(), arn -> clusterTags.read(arn, a -> tags(client, a)),
+            scan.addTagged("ListTagsForResource", cache.arn(),
+                    arn -> clusterTags.read(arn, cache.status(), a -> tags(client, a)),
                     found -> ElastiCacheTranslation.serverlessCache(cache, found, region));
         }
     }

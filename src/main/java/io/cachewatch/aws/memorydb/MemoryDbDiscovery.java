@@ -60,7 +60,7 @@ public final class MemoryDbDiscovery implements ClusterDiscovery {
             List<Cluster> clusters = scan.list("DescribeClusters", () -> client.describeClustersPaginator(
                     r -> r.showShardDetails(true).maxResults(pageSize)).clusters());
             for (Cluster cluster : clusters) {
-                scan.addTagged("ListTags", cluster.arn(), arn -> clusterTags.read(arn, a -> tags(client, a)),
+                scan.addTagged("ListTags", cluster.arn(), arn -> clusterTags.read(arn, cluster.status(), a -> tags(client, a)),
                         found -> MemoryDbTranslation.cluster(cluster, found, region, nodeTypes));
             }
         });

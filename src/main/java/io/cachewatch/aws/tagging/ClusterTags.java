@@ -29,10 +29,18 @@ public final class ClusterTags {
         return new ClusterTags(region, () -> RegionTags.unavailable("no tagging API configured"));
     }
 
-    /** @param oneCall the cluster's own tag call (ListTagsForResource, ListTags), for what the listing cannot tell */
-    public Map<String, String> read(String arn, Function<String, Map<String, String>> oneCall) {
+    /**
+     * @param status  the cluster's status: one still {@code creating} that the listing does not name is asked
+     *                directly, since its tags were set by the create request itself and may not have reached the
+     *                listing yet (how soon GetResources follows a change is not documented)
+     * @param oneCall the cluster's own tag call (ListTagsForResource, ListTags), for what the listing cannot tell
+     */
+    public Map<String, String> read(String arn, String status, Function<String, Map<String, String>> oneCall) {
         if (tags == null) {
             tags = listing.get();
+        }
+        if ("creating".equalsIgnoreCase(status)) {
+            return tags.listed(arn).orElseGet(() -> oneCall.apply(arn));
         }
         return tags.of(arn).orElseGet(() -> {
             if (tags.unavailable() == null) {

@@ -58,6 +58,11 @@ public final class RegionTags {
         return TaggingTranslation.resourceType(arn).filter(coveredTypes::contains).map(type -> Map.of());
     }
 
+    /** The resource's entry in the listing, if it has one. */
+    public Optional<Map<String, String>> listed(String arn) {
+        return Optional.ofNullable(byArn.get(arn));
+    }
+
     /** Why the listing cannot be used, or null. */
     public String unavailable() {
         return unavailable;

@@ -63,22 +63,29 @@ class RegionTagsTest {
         });
         assertThat(listings).as("nothing listed before a cluster needs its tags").isEmpty();
 
-        assertThat(tags.read(RG + "orders", arn -> fail(oneCalls, arn))).containsExactly(Map.entry("team", "web"));
-        assertThat(tags.read(RG + "sessions", arn -> fail(oneCalls, arn))).isEmpty();
-        assertThat(tags.read(CC + "catalog", arn -> {
+        assertThat(tags.read(RG + "orders", "available", arn -> fail(oneCalls, arn))).containsExactly(Map.entry("team", "web"));
+        assertThat(tags.read(RG + "sessions", "available", arn -> fail(oneCalls, arn))).isEmpty();
+        assertThat(tags.read(CC + "catalog", "available", arn -> {
             oneCalls.add(arn);
             return Map.of("team", "shop");
         })).containsExactly(Map.entry("team", "shop"));
 
+        assertThat(tags.read(RG + "fresh", "creating", arn -> {
+            oneCalls.add(arn);
+            return Map.of("cachewatch:profile", "production");
+        })).as("created with its tags moments ago: the listing may not have them yet").containsEntry("cachewatch:profile", "production");
+        assertThat(tags.read(RG + "orders", "creating", arn -> fail(oneCalls, arn))).as("listed: the listing has its tags")
+                .containsExactly(Map.entry("team", "web"));
+
         assertThat(listings).hasSize(1);
-        assertThat(oneCalls).containsExactly(CC + "catalog");
+        assertThat(oneCalls).containsExactly(CC + "catalog", RG + "fresh");
     }
 
     @Test
     void withoutATaggingApiEveryClusterHasItsOwnCall() {
         ClusterTags tags = ClusterTags.perCluster("eu-west-1");
 
-        assertThat(tags.read(RG + "orders", arn -> Map.of("team", "web"))).containsExactly(Map.entry("team", "web"));
+        assertThat(tags.read(RG + "orders", "available", arn -> Map.of("team", "web"))).containsExactly(Map.entry("team", "web"));
     }
 
     private static Map<String, String> fail(List<String> oneCalls, String arn) {
