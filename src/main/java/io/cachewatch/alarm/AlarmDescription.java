@@ -16,30 +16,36 @@ public final class AlarmDescription {
     private AlarmDescription() {
     }
 
+    /** The fixed text of a rendered description, for sizing its builder. */
+    private static final int FIXED_LENGTH = 160;
+
     /**
-     * One StringBuilder rather than string concatenation: a plan renders one description per alarm (tens of
-     * thousands), and in a cold JVM a concatenation of this many parts costs several times as much until compiled.
+     * One StringBuilder of the final size rather than string concatenation: a plan renders one description per alarm
+     * (tens of thousands), a cold JVM runs a concatenation of this many parts several times slower until compiled, and
+     * a builder that has to grow, or a second one for the rule's text, is garbage the collector then has to handle.
      */
     public static String render(AlarmOwner owner, String ruleDescription) {
-        StringBuilder body = new StringBuilder(MAX_LENGTH / 2)
+        String head = ruleDescription == null || ruleDescription.isBlank() ? null : ruleDescription.strip();
+        String node = owner.node() == null ? "-" : owner.node();
+        StringBuilder text = new StringBuilder(FIXED_LENGTH + owner.region().length() + 2 * (owner.cluster().length()
+                + owner.rule().length() + owner.profile().length() + node.length()) + (head == null ? 0 : head.length() + 1))
                 .append("Rule ").append(owner.rule()).append(" (profile ").append(owner.profile()).append(") on ");
         if (owner.node() != null) {
-            body.append("node ").append(owner.node()).append(" of ");
+            text.append("node ").append(owner.node()).append(" of ");
         }
-        body.append("cluster ").append(owner.cluster())
+        text.append("cluster ").append(owner.cluster())
                 .append(". Managed by cachewatch: hand edits are reverted on the next reconcile.\n")
                 .append("[cachewatch region=").append(owner.region()).append(" cluster=").append(owner.cluster())
-                .append(" node=").append(owner.node() == null ? "-" : owner.node()).append(" rule=").append(owner.rule())
+                .append(" node=").append(node).append(" rule=").append(owner.rule())
                 .append(" profile=").append(owner.profile()).append(']');
-        if (ruleDescription == null || ruleDescription.isBlank()) {
-            return body.toString();
+        if (head != null) {
+            int room = MAX_LENGTH - text.length();
+            if (head.length() + 1 > room) {
+                head = head.substring(0, Math.max(0, room - 2)) + "…";
+            }
+            text.insert(0, head).insert(head.length(), '\n');
         }
-        String head = ruleDescription.strip();
-        int room = MAX_LENGTH - body.length();
-        if (head.length() + 1 > room) {
-            head = head.substring(0, Math.max(0, room - 2)) + "…";
-        }
-        return new StringBuilder(head.length() + 1 + body.length()).append(head).append('\n').append(body).toString();
+        return text.toString();
     }
 
     /** The owner named in the trailer, or null when the description carries none. */

@@ -81,8 +81,8 @@ public final class DesiredAlarms {
                 continue;
             }
             var metric = MetricCatalog.definition(rule.metric());
-            for (AlarmTarget target : targets.of(rule)) {
-                alarmFor(rule, metric, target, profile.name(), overrides, out).ifPresent(mine::add);
+            for (Labeled target : targets.of(rule)) {
+                alarmFor(rule, metric, target.target(), target.label(), profile.name(), overrides, out).ifPresent(mine::add);
             }
         }
         out.alarms.addAll(mine);
@@ -98,26 +98,26 @@ public final class DesiredAlarms {
      */
     private static final class Targets {
         private final Cluster cluster;
-        private List<AlarmTarget> nodes;
-        private List<AlarmTarget> replicatedNodes;
-        private List<AlarmTarget> wholeCluster;
-        private List<AlarmTarget> slowlog;
+        private List<Labeled> nodes;
+        private List<Labeled> replicatedNodes;
+        private List<Labeled> wholeCluster;
+        private List<Labeled> slowlog;
 
         Targets(Cluster cluster) {
             this.cluster = cluster;
         }
 
-        List<AlarmTarget> of(AlarmRule rule) {
+        List<Labeled> of(AlarmRule rule) {
             Applicability a = rule.appliesTo();
             if (MetricCatalog.SLOWLOG_NAMESPACE.equals(rule.namespace())) {
                 if (slowlog == null) {
-                    slowlog = List.of(AlarmTarget.ofSlowlog(cluster));
+                    slowlog = List.of(Labeled.of(AlarmTarget.ofSlowlog(cluster)));
                 }
                 return slowlog;
             }
             if (a.scope() == Scope.CLUSTER) {
                 if (wholeCluster == null) {
-                    wholeCluster = AlarmTarget.ofCluster(cluster);
+                    wholeCluster = AlarmTarget.ofCluster(cluster).stream().map(Labeled::of).toList();
                 }
                 return wholeCluster;
             }
@@ -127,7 +127,7 @@ public final class DesiredAlarms {
                 for (Shard shard : cluster.shards()) {
                     boolean replicated = cluster.hasReplicas(shard);
                     for (var node : shard.nodes()) {
-                        AlarmTarget target = AlarmTarget.ofNode(cluster, shard, node);
+                        Labeled target = Labeled.of(AlarmTarget.ofNode(cluster, shard, node));
                         nodes.add(target);
                         if (replicated) {
                             replicatedNodes.add(target);
@@ -139,7 +139,15 @@ public final class DesiredAlarms {
         }
     }
 
-    private java.util.Optional<DesiredAlarm> alarmFor(AlarmRule rule, java.util.Optional<MetricDefinition> range, AlarmTarget target, String profile,
+    /** A target with its label, made once: every alarm of a node has it in its name, owner and tags. */
+    private record Labeled(AlarmTarget target, String label) {
+        static Labeled of(AlarmTarget target) {
+            return new Labeled(target, target.label());
+        }
+    }
+
+    private java.util.Optional<DesiredAlarm> alarmFor(AlarmRule rule, java.util.Optional<MetricDefinition> range,
+                                                      AlarmTarget target, String label, String profile,
                                                       TagOverrides overrides, Collector out) {
         Cluster cluster = target.cluster();
         Expression when = rule.appliesTo().when();
@@ -173,10 +181,10 @@ public final class DesiredAlarms {
                     + " metric " + rule.metric());
             return java.util.Optional.empty();
         }
-        String node = target.node() == null ? null : target.label();
+        String node = target.node() == null ? null : label;
         AlarmOwner owner = new AlarmOwner(cluster.region(), cluster.id(), node, rule.id(), profile);
         String name = target.node() == null
-                ? naming.clusterAlarm(cluster.kind().id(), target.label(), rule.id())
+                ? naming.clusterAlarm(cluster.kind().id(), label, rule.id())
                 : naming.nodeAlarm(cluster.kind().id(), target.node().cacheClusterId(), target.node().id(), rule.id());
         List<String> topics = actions.forSeverity(rule.severity());
         AlarmSpec spec = new AlarmSpec(rule.namespaceFor(cluster.kind()), rule.metric(), target.dimensions(), rule.statistic(),

@@ -45,11 +45,11 @@ public final class AlarmPlanner {
     }
 
     public static RegionPlan plan(DesiredState desired, List<ActualAlarm> actual, boolean discoveryComplete) {
-        Map<String, ActualAlarm> actualByName = new LinkedHashMap<>();
+        Map<String, ActualAlarm> actualByName = new LinkedHashMap<>(capacity(actual.size()));
         actual.forEach(a -> actualByName.put(a.name(), a));
         List<ClusterProblem> problems = new ArrayList<>(desired.problems());
         List<AlarmChange> changes = new ArrayList<>();
-        Map<String, DesiredAlarm> desiredByName = new LinkedHashMap<>();
+        Map<String, DesiredAlarm> desiredByName = new LinkedHashMap<>(capacity(desired.alarms().size()));
         int unchanged = 0;
         for (DesiredAlarm alarm : desired.alarms()) {
             DesiredAlarm clash = desiredByName.putIfAbsent(alarm.name(), alarm);
@@ -85,6 +85,11 @@ public final class AlarmPlanner {
         changes = ordered(changes);
         List<Skip> skips = desired.skips();
         return new RegionPlan(desired.region(), changes, unchanged, actual.size(), held, skips, problems);
+    }
+
+    /** A map capacity that holds this many entries without rehashing (tens of thousands in a large region). */
+    private static int capacity(int entries) {
+        return (int) (entries / 0.75f) + 1;
     }
 
     private static String holdReason(AlarmOwner owner, DesiredState desired, boolean discoveryComplete) {
