@@ -61,6 +61,9 @@ public class Wiring {
     /** {@code --region} flags, else {@code cachewatch.regions}, else the SDK's default region. */
     public List<String> regions(List<String> fromCommandLine) {
         if (fromCommandLine != null && !fromCommandLine.isEmpty()) {
+            if (fromCommandLine.stream().anyMatch(r -> r == null || r.isBlank())) {
+                throw new UsageException("--region must name a region (e.g. --region us-east-1), not be empty");
+            }
             return List.copyOf(fromCommandLine);
         }
         if (config.regions().isPresent() && !config.regions().get().isEmpty()) {
@@ -116,20 +119,14 @@ public class Wiring {
     }
 
     /**
-     * Checks every configured call rate, as a usage error (exit 64) before any AWS call: the stores that use them are
-     * made during a run, where a bad rate would surface as a failed read of one region instead.
+     * Checks every configured setting against its range (call rates among them), as a usage error (exit 64) before any
+     * AWS call: the same check {@link CommandLineSetup} makes before every command, for callers that build a run
+     * themselves.
      */
     public void checkRates() {
-        CachewatchConfig.Rates rates = config.rates();
-        requirePositive("cachewatch.rates.put-metric-alarm", rates.putMetricAlarm());
-        requirePositive("cachewatch.rates.delete-alarms", rates.deleteAlarms());
-        requirePositive("cachewatch.rates.describe-alarms", rates.describeAlarms());
-        requirePositive("cachewatch.dashboards.rate", config.dashboards().rate());
-    }
-
-    private static void requirePositive(String key, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new UsageException(key + " must be a positive number of calls per second, was " + value);
+        List<String> problems = io.cachewatch.config.ConfigRanges.problems(config, key -> null);
+        if (!problems.isEmpty()) {
+            throw new UsageException(String.join("\n", problems));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.cachewatch.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
@@ -66,14 +67,17 @@ public interface CachewatchConfig {
     /** The long-running {@code serve} command. */
     interface Serve {
         @WithDefault("5m")
+        @WithConverter(LenientNumbers.Span.class)
         Duration reconcileInterval();
 
         /** Delay of the first reconcile after start. */
         @WithDefault("2s")
+        @WithConverter(LenientNumbers.Span.class)
         Duration firstRunDelay();
 
         /** On SIGTERM, how long an in-flight run may take to stop after its current AWS call. */
         @WithDefault("20s")
+        @WithConverter(LenientNumbers.Span.class)
         Duration stopTimeout();
 
         /** Slow-log reads of every target, every {@code cachewatch.slowlog.interval}, with the {@code cachewatch.slowlog.*} settings. */
@@ -105,6 +109,7 @@ public interface CachewatchConfig {
 
         /** Calls/s of each dashboard API (ListDashboards, GetDashboard, PutDashboard, DeleteDashboards; quota: 10 each, per account). */
         @WithDefault("8")
+        @WithConverter(LenientNumbers.Decimal.class)
         double rate();
     }
 
@@ -139,14 +144,16 @@ public interface CachewatchConfig {
         @WithDefault("elasticache,serverless,memorydb")
         List<String> kinds();
 
-        /** Page size of list calls (the APIs allow at most 100). */
+        /** Page size of list calls: 20–100, what ElastiCache's MaxRecords accepts (see ConfigRanges). */
         @WithDefault("100")
+        @WithConverter(LenientNumbers.Whole.class)
         int pageSize();
     }
 
     interface Safety {
         /** A run that would delete more than this share of a region's managed alarms is refused. */
         @WithDefault("0.25")
+        @WithConverter(LenientNumbers.Decimal.class)
         double maxDeleteShare();
     }
 
@@ -154,20 +161,24 @@ public interface CachewatchConfig {
     interface Rates {
         /** PutMetricAlarm quota: 3 TPS. */
         @WithDefault("3")
+        @WithConverter(LenientNumbers.Decimal.class)
         double putMetricAlarm();
 
         /** DeleteAlarms quota: 3 TPS. */
         @WithDefault("3")
+        @WithConverter(LenientNumbers.Decimal.class)
         double deleteAlarms();
 
         /** DescribeAlarms quota: 9 TPS. */
         @WithDefault("5")
+        @WithConverter(LenientNumbers.Decimal.class)
         double describeAlarms();
     }
 
     interface Aws {
         /** Attempts per call, throttling included, with the SDK's standard backoff. */
         @WithDefault("8")
+        @WithConverter(LenientNumbers.Whole.class)
         int maxAttempts();
     }
 
@@ -175,44 +186,57 @@ public interface CachewatchConfig {
     interface Slowlog {
         /** Poll interval without --once. */
         @WithDefault("30s")
+        @WithConverter(LenientNumbers.Span.class)
         java.time.Duration interval();
 
         @WithDefault("2s")
+        @WithConverter(LenientNumbers.Span.class)
+
         java.time.Duration connectTimeout();
 
         @WithDefault("5s")
+        @WithConverter(LenientNumbers.Span.class)
+
         java.time.Duration commandTimeout();
 
         /** Nodes read at the same time. */
         @WithDefault("32")
+        @WithConverter(LenientNumbers.Whole.class)
         int concurrency();
 
         /** Most entries fetched from one node per read. */
         @WithDefault("1024")
+        @WithConverter(LenientNumbers.Whole.class)
         int maxEntries();
 
         /** An entry at least this slow (µs) is a warning. */
         @WithDefault("100000")
+        @WithConverter(LenientNumbers.WholeLong.class)
         long warningMicros();
 
         /** An entry at least this slow (µs) is critical. */
         @WithDefault("1000000")
+        @WithConverter(LenientNumbers.WholeLong.class)
         long criticalMicros();
 
         /** EVAL/FCALL at least this slow (µs) are long scripts. */
         @WithDefault("50000")
+        @WithConverter(LenientNumbers.WholeLong.class)
         long longScriptMicros();
 
         /** Rows of the top-pattern and top-client tables. */
         @WithDefault("5")
+        @WithConverter(LenientNumbers.Whole.class)
         int top();
 
         /** A repeat of the same cluster, kind and patterns within this window is not sent again unless worse. */
         @WithDefault("1h")
+        @WithConverter(LenientNumbers.Span.class)
         java.time.Duration suppressFor();
 
         /** "Worse" means a higher severity or a max duration grown by this factor. */
         @WithDefault("2.0")
+        @WithConverter(LenientNumbers.Decimal.class)
         double worseFactor();
 
         /** Clusters whose messages may show raw (server-truncated) arguments; never for production data. */
@@ -228,6 +252,7 @@ public interface CachewatchConfig {
 
         /** Most undelivered messages kept for retry; older ones are dropped and counted. */
         @WithDefault("1000")
+        @WithConverter(LenientNumbers.Whole.class)
         int bufferSize();
 
         /** PEM file of CAs trusted for TLS instead of the JVM's trust store. */

@@ -1,5 +1,6 @@
 package io.cachewatch.dashboard;
 
+import io.cachewatch.files.InputFile;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.EngineBuilder;
@@ -9,7 +10,6 @@ import io.quarkus.qute.TemplateException;
 import io.quarkus.qute.UserTagSectionHelper;
 import io.quarkus.qute.ValueResolver;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,12 +57,20 @@ public final class DashboardTemplates {
             if (!Files.isDirectory(d)) {
                 continue;
             }
-            try (Stream<Path> files = Files.list(d)) {
-                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(EXTENSION)).sorted().toList()) {
-                    sources.put(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
-                }
+            List<Path> files;
+            try (Stream<Path> listing = Files.list(d)) {
+                files = listing.filter(f -> f.getFileName().toString().endsWith(EXTENSION)).sorted().toList();
             } catch (IOException e) {
-                problems.add(d + ": " + e.getMessage());
+                problems.add(d + ": cannot list the directory: " + e.getMessage());
+                continue;
+            }
+            for (Path file : files) {
+                // entry by entry, bounded: a directory, dangling link or oversized file named *.json.qute is a problem
+                try {
+                    sources.put(file.toString(), InputFile.readText(file, InputFile.MAX_TEMPLATE_BYTES));
+                } catch (InputFile.Unusable e) {
+                    problems.add(file + ": " + e.getMessage());
+                }
             }
         }
         DashboardTemplates parsed = of(sources);

@@ -26,7 +26,9 @@ import java.util.stream.Stream;
  * </ul>
  * and cachewatch's own {@value #SLOWLOG_NAMESPACE} ({@link SlowlogMetrics}: per ElastiCache node-based and MemoryDB
  * Valkey/Redis OSS cluster, never per node, nothing for Memcached or serverless caches, which have no readable slow log).
- * See also /work/shared/reference/aws-monitoring-facts.md. Node-based metrics are published per node and
+ * See also /work/shared/reference/aws-monitoring-facts.md. MetricCatalogDocumentedTest checks that every metric these
+ * pages list is here; the lists it checks against, with their URLs and retrieval date, are the test resource
+ * {@code aws-documented-metrics.txt}. Node-based metrics are published per node and
  * aggregated per (member) cluster, so node and cluster scope offer the same names; serverless caches have
  * no nodes and publish per cache only.
  */
@@ -68,11 +70,17 @@ public final class MetricCatalog {
             "BytesUsedForCache", "CacheHits", "CacheMisses", "CacheHitRate", "DatabaseCapacityUsagePercentage",
             "DatabaseCapacityUsageCountedForEvictPercentage", "GlobalDatastoreReplicationLag",
             "IamAuthenticationExpirations", "IamAuthenticationThrottling", "TrafficManagementActive",
-            "SaveInProgress", "ClusterBasedCmds");
+            "SaveInProgress", "ClusterBasedCmds", "ClusterBasedCmdsLatency", "ChannelAuthorizationFailures",
+            "MasterLinkHealthStatus", "JsonBasedGetCmds", "JsonBasedGetCmdsLatency", "JsonBasedSetCmds",
+            "JsonBasedSetCmdsLatency", "SearchBasedCmds", "SearchBasedCmdsLatency", "SearchBasedGetCmds",
+            "SearchBasedGetCmdsLatency", "SearchBasedSetCmds", "SearchBasedSetCmdsLatency", "SearchNumberOfIndexes",
+            "SearchTotalIndexedDocuments", "SearchUsedMemoryBytes");
 
     private static final List<String> MEMORYDB_ONLY = List.of(
             "BytesUsedForMemoryDB", "IsPrimary", "KeyspaceHits", "KeyspaceMisses", "MaxReplicationThroughput",
-            "ReplicationDelayedWriteCommands");
+            "ReplicationDelayedWriteCommands", "DatabaseCapacityUsagePercentage", "MultiRegionClusterReplicationLag",
+            "SearchBasedCmds", "SearchBasedGetCmds", "SearchBasedSetCmds", "SearchNumberOfIndexes",
+            "SearchNumberOfIndexedKeys", "SearchTotalIndexSize");
 
     private static final List<String> MEMCACHED = List.of(
             "BytesReadIntoMemcached", "BytesUsedForCacheItems", "BytesWrittenOutFromMemcached", "CasBadval",

@@ -1,8 +1,7 @@
 package io.cachewatch.profile;
 
+import io.cachewatch.files.InputFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,9 +119,10 @@ public final class ProfileCatalog {
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(dir)) {
-            files = listing.filter(ProfileCatalog::isProfileFile).sorted().toList();
+            files = listing.filter(ProfileCatalog::isProfileName).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            problems.add(new ProfileProblem(dir, 0, "", "cannot list the directory: " + e.getMessage()));
+            return sources;
         }
         if (files.isEmpty()) {
             problems.add(new ProfileProblem(dir, 0, "", "no alarm profiles (*.yaml, *.yml) in the directory"));
@@ -149,9 +149,10 @@ public final class ProfileCatalog {
     private static ProfileSource read(Path file, String name, SchemaCheck schema, Set<ProfileProblem> problems) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            problems.add(new ProfileProblem(file, 0, "", "cannot read: " + e.getMessage()));
+            // entry by entry: a directory or a dangling link named *.yaml is a problem, never skipped in silence
+            text = InputFile.readText(file, InputFile.MAX_PROFILE_BYTES);
+        } catch (InputFile.Unusable e) {
+            problems.add(new ProfileProblem(file, 0, "", e.getMessage()));
             return null;
         }
         List<ProfileProblem> found = new ArrayList<>();
@@ -167,9 +168,10 @@ public final class ProfileCatalog {
         return new ProfileReader(file, tree, rejected).read(name);
     }
 
-    private static boolean isProfileFile(Path path) {
+    /** Every entry named like a profile, whatever it is: what it really is, is checked when it is read. */
+    private static boolean isProfileName(Path path) {
         String name = path.getFileName().toString();
-        return Files.isRegularFile(path) && (name.endsWith(".yaml") || name.endsWith(".yml")) && !name.startsWith(".");
+        return (name.endsWith(".yaml") || name.endsWith(".yml")) && !name.startsWith(".");
     }
 
     private static String profileName(Path file) {

@@ -112,7 +112,9 @@ final class SchemaCheck {
         return switch (m.getType()) {
             case "additionalProperties" -> "unknown key '" + m.getProperty() + "'" + Suggest.hint(m.getProperty(), siblings(m));
             case "required" -> "missing required field '" + m.getProperty() + "'";
-            case "enum" -> "unknown " + field + " " + show(value) + " (expected " + list(m.getSchemaNode()) + ")";
+            case "enum" -> "unknown " + field + " " + show(value) + " (expected " + list(m.getSchemaNode()) + ")"
+                    + (value != null && value.isTextual() && value.asText().isBlank() && field.equals("comparison")
+                    ? "; a bare > starts a YAML block and leaves the value empty: quote it: comparison: \">\"" : "");
             case "type" -> field + " must be " + expected(m.getSchemaNode()) + ", not " + kindOf(value);
             case "pattern" -> field + " " + show(value) + " does not match " + m.getSchemaNode().asText();
             case "anyOf", "oneOf" -> field + " " + show(value) + " is neither a single value nor a list of allowed values";

@@ -38,7 +38,7 @@ record YamlTree(JsonNode root, Map<String, Integer> lines) {
             node = new Yaml(new LoaderOptions()).compose(reader);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
-            problems.add(new ProfileProblem(file, line, "", "YAML syntax: " + e.getProblem()));
+            problems.add(new ProfileProblem(file, line, "", "YAML syntax: " + e.getProblem() + quoteHint(text, line)));
             return null;
         } catch (java.io.IOException | RuntimeException e) {
             problems.add(new ProfileProblem(file, 1, "", "YAML syntax: " + e.getMessage()));
@@ -46,13 +46,38 @@ record YamlTree(JsonNode root, Map<String, Integer> lines) {
         }
         Map<String, Integer> lines = new HashMap<>();
         if (node == null) {
-            // An empty file is an empty profile.
-            lines.put("", 1);
-            return new YamlTree(JSON.objectNode(), lines);
+            // nothing but blanks or comments: most likely a file saved empty by mistake, so not a profile with no rules
+            problems.add(new ProfileProblem(file, 1, "", "empty file: a profile has rules, or extends another profile"));
+            return null;
         }
         int before = problems.size();
-        JsonNode root = convert(file, node, "", lines, problems);
+        JsonNode root;
+        try {
+            root = convert(file, node, "", lines, problems, new int[] {0});
+        } catch (TooLarge e) {
+            problems.add(new ProfileProblem(file, 1, "", "more than " + MAX_NODES + " YAML values (aliases included): not a profile"));
+            return null;
+        }
         return problems.size() == before ? new YamlTree(root, lines) : null;
+    }
+
+    /**
+     * Values a profile may hold, aliases expanded: the shipped profiles have a few hundred. Bounds the tree an alias
+     * chain ({@code b: [*a, *a]}, {@code c: [*b, *b]} …) would otherwise expand exponentially.
+     */
+    static final int MAX_NODES = 100_000;
+
+    private static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A bare {@code >} or {@code >=} after a key starts a YAML block scalar: say how to write the comparison instead. */
+    static String quoteHint(String text, int line) {
+        String source = text.lines().skip(Math.max(0, line - 1)).findFirst().orElse("");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*(?:-\\s+)?([\\w-]+)\\s*:\\s*([<>]=?)\\s*(?:#.*)?$").matcher(source);
+        return m.find() ? " (a bare " + m.group(2) + " is YAML syntax; quote it: " + m.group(1) + ": \"" + m.group(2) + "\")" : "";
     }
 
     /** The line of {@code path}, or of its nearest ancestor that has one. */
@@ -83,7 +108,10 @@ record YamlTree(JsonNode root, Map<String, Integer> lines) {
         return cut < 0 ? "" : path.substring(0, cut);
     }
 
-    private static JsonNode convert(Path file, Node node, String path, Map<String, Integer> lines, List<ProfileProblem> problems) {
+    private static JsonNode convert(Path file, Node node, String path, Map<String, Integer> lines, List<ProfileProblem> problems, int[] count) {
+        if (++count[0] > MAX_NODES) {
+            throw new TooLarge();
+        }
         lines.putIfAbsent(path, node.getStartMark().getLine() + 1);
         if (node instanceof MappingNode mapping) {
             ObjectNode object = JSON.objectNode();
@@ -96,7 +124,7 @@ record YamlTree(JsonNode root, Map<String, Integer> lines) {
                     continue;
                 }
                 lines.put(childPath, keyLine);
-                object.set(key, convert(file, tuple.getValueNode(), childPath, lines, problems));
+                object.set(key, convert(file, tuple.getValueNode(), childPath, lines, problems, count));
             }
             return object;
         }
@@ -104,7 +132,7 @@ record YamlTree(JsonNode root, Map<String, Integer> lines) {
             ArrayNode array = JSON.arrayNode();
             List<Node> items = sequence.getValue();
             for (int i = 0; i < items.size(); i++) {
-                array.add(convert(file, items.get(i), child(path, i), lines, problems));
+                array.add(convert(file, items.get(i), child(path, i), lines, problems, count));
             }
             return array;
         }

@@ -34,6 +34,21 @@ public final class JsonReport {
         }
     }
 
+    /**
+     * The document printed when a command stops before it has a report of its own (a usage error, an unreadable input):
+     * {@code {"errors":[{"source":…,"region":null,"cluster":null,"message":…}]}}, so stdout still carries one JSON document.
+     */
+    public static String errorsOnly(java.util.List<ReportError> errors) {
+        ObjectNode root = MAPPER.createObjectNode();
+        ArrayNode list = root.putArray("errors");
+        errors.forEach(e -> list.add(MAPPER.valueToTree(e)));
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static ObjectNode tree(ReconcileReport report) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("mode", report.mode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));

@@ -205,12 +205,12 @@ class ReconcileCliIT extends CliTestBase {
         bridge.calls().reset();
         CachewatchJar.Result badShare = cachewatch.env("CACHEWATCH_SAFETY_MAX_DELETE_SHARE", "25").run("reconcile");
         assertThat(badShare.exitCode()).isEqualTo(64);
-        assertThat(badShare.stderr()).contains("cachewatch.safety.max-delete-share", "between 0 and 1");
+        assertThat(badShare.stderr()).contains("cachewatch.safety.max-delete-share=25", "from 0 to 1");
         assertThat(bridge.calls().total()).isZero();
         CachewatchJar.Result badRate = cachewatch.env("CACHEWATCH_SAFETY_MAX_DELETE_SHARE", "0.25")
                 .env("CACHEWATCH_RATES_PUT_METRIC_ALARM", "0").run("reconcile");
         assertThat(badRate.exitCode()).as(badRate.toString()).isEqualTo(64);
-        assertThat(badRate.stderr()).contains("cachewatch.rates.put-metric-alarm", "positive");
+        assertThat(badRate.stderr()).contains("cachewatch.rates.put-metric-alarm=0", "greater than 0");
         assertThat(bridge.calls().total()).isZero();
     }
 

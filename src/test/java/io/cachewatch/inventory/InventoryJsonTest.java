@@ -55,8 +55,9 @@ class InventoryJsonTest {
                     "clusters": [ {
                       "kind": "elasticache", "region": "eu-west-1", "id": "a",
                       "engine": "mongodb",
-                      "tls": false, "clusterMode": false
-                    } ]
+                      "tls": false, "clusterMode": false, "tags": {}, "shards": []
+                    } ],
+                    "errors": []
                   } ]
                 }
                 """);
@@ -66,7 +67,7 @@ class InventoryJsonTest {
                     assertThat(e.line()).isEqualTo(7);
                     assertThat(e.column()).isPositive();
                     assertThat(e.field()).isEqualTo("regions[0].clusters[0].engine");
-                    assertThat(e.getMessage()).startsWith(file + ":7:").contains("unknown engine 'mongodb'");
+                    assertThat(e.getMessage()).startsWith(file + ":7:").contains("unknown value \"mongodb\" (expected one of redis, valkey, memcached)");
                 });
     }
 
@@ -79,12 +80,90 @@ class InventoryJsonTest {
 
     @Test
     void unknownFieldAndWrongFormatAreRefused() throws IOException {
-        Path unknown = write("{\"format\": \"cachewatch-inventory/1\", \"regions\": [ {\"region\": \"x\", \"clusterz\": []} ]}");
+        Path unknown = write("{\"format\": \"cachewatch-inventory/1\", \"regions\": [ {\"region\": \"x\", \"clusters\": [], \"errors\": [], \"clusterz\": []} ]}");
         assertThatThrownBy(() -> InventoryJson.read(unknown)).hasMessageContaining("regions[0].clusterz");
 
         Path wrong = write("{\"format\": \"something-else/2\", \"regions\": []}");
         assertThatThrownBy(() -> InventoryJson.read(wrong))
                 .isInstanceOfSatisfying(InventoryJson.InvalidInventoryException.class, e -> assertThat(e.field()).isEqualTo("format"))
                 .hasMessageContaining("cachewatch-inventory/1");
+    }
+
+    /** A well-formed file with one ElastiCache cluster, its shards member replaced by {@code shards}. */
+    private static String oneCluster(String shards) {
+        return """
+                {
+                  "format": "cachewatch-inventory/1",
+                  "regions": [ {
+                    "region": "us-east-1",
+                    "clusters": [ {
+                      "kind": "elasticache", "region": "us-east-1", "id": "orders", "engine": "redis",
+                      "tls": true, "status": "available", "clusterMode": false, "tags": {}%s
+                    } ],
+                    "errors": []
+                  } ]
+                }
+                """.formatted(shards);
+    }
+
+    @Test
+    void aClusterWithoutShardsIsAnErrorNamingFileLineAndFieldNotAClusterWithNoNodes() throws IOException {
+        Path file = write(oneCluster(""));
+        assertThatThrownBy(() -> InventoryJson.read(file))
+                .isInstanceOfSatisfying(InventoryJson.InvalidInventoryException.class, e -> {
+                    assertThat(e.field()).isEqualTo("regions[0].clusters[0].shards");
+                    assertThat(e.line()).isEqualTo(5); // where the cluster's object begins
+                    assertThat(e.getMessage()).startsWith(file + ":5:").contains("missing required field 'shards' in cluster 'orders'");
+                });
+        // the same file with its shards is read
+        Fleet fleet = InventoryJson.read(write(oneCluster(
+                ", \"shards\": [ {\"id\": \"0001\", \"nodes\": [ {\"cacheClusterId\": \"orders-001\", \"id\": \"0001\", \"role\": \"primary\"} ]} ]")));
+        assertThat(fleet.clusters()).singleElement().satisfies(c -> assertThat(c.nodes()).hasSize(1));
+    }
+
+    @Test
+    void aFileWithoutRegionsIsAnErrorNotAnEmptyFleet() throws IOException {
+        Path file = write("{\"format\": \"cachewatch-inventory/1\"}");
+        assertThatThrownBy(() -> InventoryJson.read(file))
+                .isInstanceOfSatisfying(InventoryJson.InvalidInventoryException.class, e -> {
+                    assertThat(e.field()).isEqualTo("regions");
+                    assertThat(e.getMessage()).contains("missing required field 'regions'");
+                });
+        Path regionWithoutClusters = write("{\"format\": \"cachewatch-inventory/1\", \"regions\": [ {\"region\": \"us-east-1\", \"errors\": []} ]}");
+        assertThatThrownBy(() -> InventoryJson.read(regionWithoutClusters)).hasMessageContaining("regions[0].clusters: missing required field 'clusters'");
+    }
+
+    @Test
+    void wrongTypesAndEmptyIdsAreRefused() throws IOException {
+        Path nodes = write(oneCluster(", \"shards\": [ {\"id\": \"0001\", \"nodes\": {}} ]"));
+        assertThatThrownBy(() -> InventoryJson.read(nodes)).hasMessageContaining("regions[0].clusters[0].shards[0].nodes: must be array, not an object");
+        Path emptyId = write(oneCluster(", \"shards\": []").replace("\"id\": \"orders\"", "\"id\": \"\""));
+        assertThatThrownBy(() -> InventoryJson.read(emptyId)).hasMessageContaining("regions[0].clusters[0].id: must not be empty");
+        Path noFormat = write("{\"regions\": []}");
+        assertThatThrownBy(() -> InventoryJson.read(noFormat)).hasMessageContaining("format: expected \"cachewatch-inventory/1\" but found none");
+    }
+
+    @Test
+    void theAuditsOptionalPostureObjectIsAllowedOtherUnknownClusterFieldsAreNot() throws IOException {
+        assertThat(InventoryJson.read(write(oneCluster(", \"shards\": [], \"posture\": {\"atRestEncryption\": true}"))).clusters()).hasSize(1);
+        assertThatThrownBy(() -> InventoryJson.read(write(oneCluster(", \"shards\": [], \"shard\": []"))))
+                .hasMessageContaining("regions[0].clusters[0].shard: unknown field 'shard'");
+    }
+
+    @Test
+    void aMissingFileSaysSoAndAnOversizedOneIsRefusedBeforeParsing() throws IOException {
+        Path missing = dir.resolve("nope.json");
+        assertThatThrownBy(() -> InventoryJson.read(missing))
+                .hasMessage(missing + ": inventory file no such file (reconcile --inventory takes a file written by discover --output json)");
+        assertThatThrownBy(() -> InventoryJson.read(dir)).hasMessageContaining("inventory file a directory, not a file");
+        Path big = dir.resolve("big.json");
+        try (var out = Files.newOutputStream(big)) {
+            byte[] block = new byte[1 << 20];
+            java.util.Arrays.fill(block, (byte) ' ');
+            for (int i = 0; i <= io.cachewatch.files.InputFile.MAX_INVENTORY_BYTES >> 20; i++) {
+                out.write(block);
+            }
+        }
+        assertThatThrownBy(() -> InventoryJson.read(big)).hasMessageContaining("larger than the limit of 32 MiB");
     }
 }
