@@ -2,8 +2,11 @@ package io.cachewatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cachewatch.testing.IamPolicy;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,30 @@ class IamPolicyTest {
         assertThat(IamPolicy.action("Sts.AssumeRole")).isEqualTo("sts:AssumeRole");
         assertThat(IamPolicy.action("Sns.PublishBatch")).as("no IAM action of its own").isEqualTo("sns:Publish");
         assertThat(IamPolicy.action("ResourceGroupsTaggingApi.GetResources")).as("the tagging API's prefix is tag").isEqualTo("tag:GetResources");
+    }
+
+    /**
+     * Publishing and assuming roles have resource-level permissions: the policy names the configured topics and
+     * target roles (placeholders to replace, deploy.md "Permissions"), never every topic or a role in any account.
+     */
+    @Test
+    void publishAndAssumeRoleNameTheirResourcesNotEveryAccount() throws Exception {
+        JsonNode policy = new ObjectMapper().readTree(Path.of("deploy/iam-policy.json").toFile());
+        List<String> checked = new ArrayList<>();
+        for (JsonNode statement : policy.get("Statement")) {
+            List<String> actions = new ArrayList<>();
+            JsonNode a = statement.get("Action");
+            (a.isArray() ? a : new ObjectMapper().createArrayNode().add(a)).forEach(x -> actions.add(x.asText()));
+            if (!actions.contains("sns:Publish") && !actions.contains("sts:AssumeRole")) {
+                continue;
+            }
+            JsonNode r = statement.get("Resource");
+            (r.isArray() ? r : new ObjectMapper().createArrayNode().add(r)).forEach(x -> checked.add(x.asText()));
+        }
+        assertThat(checked).isNotEmpty().allSatisfy(arn -> {
+            assertThat(arn).doesNotContain("*");
+            assertThat(arn).matches("arn:aws:(sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]+(\\.fifo)?|iam::\\d{12}:role/[\\w+=,.@/-]+)");
+        });
     }
 
     @Test

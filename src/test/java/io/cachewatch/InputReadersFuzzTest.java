@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -238,6 +239,13 @@ class InputReadersFuzzTest {
     @Property(tries = 200)
     void mutatedDiscoverJsonGivesAnInvalidInventoryErrorNotAnotherException(@ForAll("mutations") List<Mutation> mutations) throws IOException {
         readInventory(mutate(discoverJson(), mutations));
+    }
+
+    @Example
+    void aMutationThatLeavesAValueWithoutAPlaceInTheFileIsStillAnInvalidInventoryError() throws IOException {
+        // found by the property above: the schema's first problem sat on a value node the location-aware reader
+        // shares between places (no line and column), and asking for its place threw
+        readInventory(mutate(discoverJson(), List.of(new Mutation(0, 4324, 39, (byte) 49))));
     }
 
     @Property(tries = 200)

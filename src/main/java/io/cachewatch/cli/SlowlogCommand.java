@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cachewatch.aws.sns.SnsPublisher;
 import io.cachewatch.collect.SlowlogCollector;
 import io.cachewatch.config.CachewatchConfig;
+import io.cachewatch.collect.StateNotWritableException;
+import io.cachewatch.inventory.DiscoveryError;
 import io.cachewatch.inventory.Fleet;
 import io.cachewatch.redis.SlowlogVertx;
 import io.cachewatch.report.ReconcileReport;
+import io.cachewatch.report.VisibleText;
 import io.cachewatch.slowlog.Durations;
 import io.cachewatch.slowlog.Finding;
 import io.cachewatch.slowlog.NodeFailure;
@@ -71,15 +74,26 @@ public class SlowlogCommand implements Callable<Integer> {
             Signal.handle(new Signal("TERM"), s -> stop.countDown());
             Signal.handle(new Signal("INT"), s -> stop.countDown());
         }
-        try (SlowlogCollector collector = new SlowlogCollector(wiring.config(), vertx.get(), wiring.aws(),
-                Path.of(config.stateFile()), dryRun, clusters)) {
+        SlowlogCollector built;
+        try {
+            built = new SlowlogCollector(wiring.config(), vertx.get(), wiring.aws(), Path.of(config.stateFile()), dryRun, clusters);
+        } catch (StateNotWritableException e) {
+            // before any read or message: a run without its state would send every finding again next time
+            SlowlogPoll.Outcome nothing = new SlowlogPoll.Outcome(List.of(), List.of(), List.of(), List.of(), 0, List.of(), 0, List.of());
+            print(nothing, List.of(), null, List.of(), List.of(e.getMessage()));
+            if (!output.json()) {
+                spec.commandLine().getErr().println("cachewatch: " + e.getMessage());
+            }
+            return ReconcileReport.EXIT_ERRORS;
+        }
+        try (SlowlogCollector collector = built) {
             Fleet fleet = wiring.discovery().discover(regions.resolve(wiring));
             fleet.errors().forEach(e -> spec.commandLine().getErr().println("discovery " + e.region() + " " + e.operation() + ": " + e.message()));
             while (true) {
                 long started = System.nanoTime();
                 SlowlogCollector.Result result = collector.pollOnce(fleet.clusters());
                 result.metricErrors().forEach(e -> spec.commandLine().getErr().println("metrics: " + e));
-                print(result.outcome(), result.skipped(), result.delivery(), fleet);
+                print(result.outcome(), result.skipped(), result.delivery(), fleet.errors(), List.of());
                 boolean failed = !result.ok() || !fleet.errors().isEmpty();
                 if (once) {
                     return failed ? ReconcileReport.EXIT_ERRORS : ReconcileReport.EXIT_OK;
@@ -95,7 +109,17 @@ public class SlowlogCommand implements Callable<Integer> {
         }
     }
 
-    private void print(SlowlogPoll.Outcome outcome, List<String> skipped, SnsPublisher.Result delivery, Fleet fleet) throws Exception {
+    /**
+     * One line of the text report: key patterns, client names, node names and server errors come from the data plane,
+     * so control and escape characters are shown, never interpreted (a key cannot clear the screen or forge a line).
+     */
+    private static void line(PrintWriter out, String text) {
+        out.println(VisibleText.of(text));
+    }
+
+    /** @param errors what stopped the run before it read anything (the state file not writable) */
+    private void print(SlowlogPoll.Outcome outcome, List<String> skipped, SnsPublisher.Result delivery,
+                       List<DiscoveryError> discoveryErrors, List<String> errors) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         String mode = dryRun ? "dry-run" : "sent";
         if (output.json()) {
@@ -118,7 +142,7 @@ public class SlowlogCommand implements Callable<Integer> {
             }
             ArrayNode failures = root.putArray("failures");
             outcome.failures().forEach(x -> failures.addObject().put("cluster", x.cluster()).put("node", x.node()).put("reason", x.reason()));
-            fleet.errors().forEach(e -> failures.addObject().put("cluster", "-").put("node", e.region()).put("reason", "discovery " + e.operation() + ": " + e.message()));
+            discoveryErrors.forEach(e -> failures.addObject().put("cluster", "-").put("node", e.region()).put("reason", "discovery " + e.operation() + ": " + e.message()));
             ArrayNode skippedNodes = root.putArray("skipped");
             skipped.forEach(skippedNodes::add);
             ObjectNode summary = root.putObject("summary");
@@ -133,25 +157,27 @@ public class SlowlogCommand implements Callable<Integer> {
             if (delivery != null) {
                 delivery.errors().forEach(deliveryErrors::add);
             }
+            ArrayNode runErrors = root.putArray("errors");
+            errors.forEach(runErrors::add);
             root.set("apiCalls", JSON.valueToTree(wiring.aws().recorder().snapshot()));
             out.println(JSON.writeValueAsString(root));
-        } else {
+        } else if (errors.isEmpty()) {
             for (Finding f : outcome.findings()) {
-                out.println(f.severity().id().toUpperCase() + " " + f.headline() + " ["
+                line(out, f.severity().id().toUpperCase() + " " + f.headline() + " ["
                         + (outcome.suppressed().contains(f) ? "suppressed" : mode) + "]");
-                f.topPatterns().forEach(p -> out.println("    " + p.label() + "  ×" + p.count() + "  max " + Durations.format(p.maxMicros())));
+                f.topPatterns().forEach(p -> line(out, "    " + p.label() + "  ×" + p.count() + "  max " + Durations.format(p.maxMicros())));
                 if (!f.topClients().isEmpty()) {
-                    out.println("    clients: " + String.join(", ", f.topClients().stream().map(c -> c.label() + " ×" + c.count()).toList()));
+                    line(out, "    clients: " + String.join(", ", f.topClients().stream().map(c -> c.label() + " ×" + c.count()).toList()));
                 }
             }
             for (NodeFailure x : outcome.failures()) {
-                out.println("FAILED " + x.cluster() + "/" + x.node() + ": " + x.reason());
+                line(out, "FAILED " + x.cluster() + "/" + x.node() + ": " + x.reason());
             }
-            skipped.forEach(s -> out.println("skipped " + s));
+            skipped.forEach(s -> line(out, "skipped " + s));
             if (delivery != null) {
-                delivery.errors().forEach(e -> out.println("NOT DELIVERED " + e));
+                delivery.errors().forEach(e -> line(out, "NOT DELIVERED " + e));
             }
-            out.println(outcome.nodesRead() + " nodes read, " + outcome.failures().size() + " failed, " + outcome.findings().size()
+            line(out, outcome.nodesRead() + " nodes read, " + outcome.failures().size() + " failed, " + outcome.findings().size()
                     + " findings (" + outcome.suppressed().size() + " suppressed), "
                     + (delivery == null ? "nothing published (dry run)" : delivery.published() + " published, "
                     + delivery.pending() + " pending, " + delivery.dropped() + " dropped"));

@@ -61,6 +61,8 @@ public final class SlowlogCollector implements AutoCloseable {
     /**
      * @param aws      the SDK clients (the target's own credentials): SNS, CloudWatch, Secrets Manager
      * @param stateFile where cursors, suppression and undelivered messages are kept; never written in a dry run
+     * @throws StateNotWritableException (not in a dry run) when the state file cannot be written: nothing is read or
+     *                                   sent then, since the findings would be sent again by the next run
      * @param only     cluster ids to read, null or empty for all
      */
     public SlowlogCollector(CachewatchConfig config, Vertx vertx, AwsClients aws, Path stateFile,
@@ -73,6 +75,9 @@ public final class SlowlogCollector implements AutoCloseable {
                 this.config.top(), Set.copyOf(this.config.rawArgsClusters().orElse(List.of())), this.config.suppressFor(),
                 this.config.worseFactor(), SlowlogPolicy.OWN_CLIENT_NAME,
                 Set.copyOf(this.config.ignoreCommands()));
+        if (!dryRun) {
+            SlowlogState.checkWritable(stateFile);
+        }
         SlowlogState state = SlowlogState.load(stateFile);
         this.poll = new SlowlogPoll(policy, state.cursors());
         this.suppression = new Suppression(this.config.suppressFor(), this.config.worseFactor(), state.suppression());

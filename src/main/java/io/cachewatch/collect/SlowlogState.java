@@ -41,6 +41,38 @@ record SlowlogState(Map<String, NodeCursor> cursors, Map<String, Suppression.Sen
         }
     }
 
+    /**
+     * Fails with {@link StateNotWritableException}, naming the path and what to do, unless the state file can be
+     * written: its directory exists or can be made, and a file can be created in it (the file is replaced atomically
+     * through a temporary file beside it). Checked before a run reads or publishes anything.
+     */
+    static void checkWritable(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        String hint = "; set cachewatch.slowlog.state-file (CACHEWATCH_SLOWLOG_STATE_FILE) to a writable path"
+                + " (the image's /app/state, on ECS an EFS volume mounted there)";
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StateNotWritableException("slow-log state file " + file.toAbsolutePath() + ": cannot create directory "
+                    + dir + " (" + why(e) + ")" + hint);
+        }
+        try {
+            Path probe = Files.createTempFile(dir, "slowlog-state", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new StateNotWritableException("slow-log state file " + file.toAbsolutePath() + ": directory " + dir
+                    + " is not writable by this user (" + why(e) + ")" + hint);
+        }
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            throw new StateNotWritableException("slow-log state file " + file.toAbsolutePath() + " is not writable by this user" + hint);
+        }
+    }
+
+    private static String why(IOException e) {
+        return e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
     public void save(Path file) {
         try {
             Path dir = file.toAbsolutePath().getParent();

@@ -80,6 +80,14 @@ public interface CachewatchConfig {
         @WithConverter(LenientNumbers.Span.class)
         Duration stopTimeout();
 
+        /**
+         * Readiness goes down when a target's discovery has been failing for longer than this, and up again at its next
+         * successful discovery; shorter outages (one failed run) leave it up.
+         */
+        @WithDefault("15m")
+        @WithConverter(LenientNumbers.Span.class)
+        Duration readinessGrace();
+
         /** Slow-log reads of every target, every {@code cachewatch.slowlog.interval}, with the {@code cachewatch.slowlog.*} settings. */
         SlowlogReads slowlog();
 

@@ -73,7 +73,9 @@ public final class ConfigRanges {
             duration("cachewatch.slowlog.suppress-for", c -> c.slowlog().suppressFor(), true, "repeat suppression window"),
             duration("cachewatch.serve.reconcile-interval", c -> c.serve().reconcileInterval(), false, "time between reconcile runs"),
             duration("cachewatch.serve.first-run-delay", c -> c.serve().firstRunDelay(), true, "delay of the first run"),
-            duration("cachewatch.serve.stop-timeout", c -> c.serve().stopTimeout(), true, "time a run may take to stop"));
+            duration("cachewatch.serve.stop-timeout", c -> c.serve().stopTimeout(), true, "time a run may take to stop"),
+            duration("cachewatch.serve.readiness-grace", c -> c.serve().readinessGrace(), true,
+                    "time a target's discovery may fail before readiness goes down"));
 
     private ConfigRanges() {
     }

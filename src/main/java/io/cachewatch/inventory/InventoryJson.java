@@ -168,7 +168,7 @@ public final class InventoryJson {
             problems.sort(java.util.Comparator.comparingInt(m -> line(m.getInstanceNode())));
             ValidationMessage first = problems.get(0);
             String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problem(s))" : "";
-            throw invalid(file, JsonNodes.tokenLocationOf(first.getInstanceNode()), fieldPath(first), describe(first) + more, null);
+            throw invalid(file, locationOf(first.getInstanceNode()), fieldPath(first), describe(first) + more, null);
         }
         Document document;
         try {
@@ -180,8 +180,20 @@ public final class InventoryJson {
     }
 
     private static int line(JsonNode node) {
-        JsonLocation at = JsonNodes.tokenLocationOf(node);
+        JsonLocation at = locationOf(node);
         return at == null ? 0 : at.getLineNr();
+    }
+
+    /**
+     * Where a value stands in the file, or null: Jackson shares one node for every {@code null}, {@code true} and
+     * {@code false}, so the location-aware reader cannot attach a place to those.
+     */
+    private static JsonLocation locationOf(JsonNode node) {
+        try {
+            return JsonNodes.tokenLocationOf(node);
+        } catch (IllegalArgumentException noLocation) {
+            return null;
+        }
     }
 
     /** {@code regions[0].clusters[2].shards}: where the instance is, plus the property for key-level problems. */

@@ -15,14 +15,14 @@ import java.util.Map;
 
 /**
  * Findings as AWS Chatbot custom notifications ({@code version 1.0, source custom, client-markdown}): a title naming
- * cluster and finding, a markdown description with a small table of the top patterns, concrete next steps, and
+ * cluster and finding (everything from the data plane, key patterns, clients, node names, made inert by
+ * {@link SlackText}), a markdown description with a small table of the top patterns, concrete next steps, and
  * {@code metadata.threadId} per cluster so that Slack threads a cluster's findings.
  */
 public final class ChatbotMessages {
     /** SNS's limit for one message (and one PublishBatch call). */
     public static final int MAX_BYTES = 262_144;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_CELL = 120;
 
     private ChatbotMessages() {
     }
@@ -65,13 +65,13 @@ public final class ChatbotMessages {
         keywords.add(f.kind().id());
         ObjectNode metadata = root.putObject("metadata");
         metadata.put("threadId", threadId(f));
-        metadata.put("summary", f.headline());
+        metadata.put("summary", SlackText.inert(f.headline()));
         metadata.put("eventType", "cachewatch.slowlog." + f.kind().id());
         ObjectNode context = metadata.putObject("additionalContext");
         context.put("cluster", f.cluster().id());
         context.put("region", f.cluster().region());
         context.put("severity", f.severity().id());
-        context.put("nodes", String.join(", ", f.nodes()));
+        context.put("nodes", SlackText.inert(String.join(", ", f.nodes())));
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -85,7 +85,7 @@ public final class ChatbotMessages {
             case WARNING -> ":warning:";
             case INFO -> ":information_source:";
         };
-        return icon + " " + f.headline();
+        return icon + " " + SlackText.inert(f.headline());
     }
 
     static String description(Finding f, int rows) {
@@ -95,13 +95,13 @@ public final class ChatbotMessages {
         if (f.kind() == FindingKind.LOST) {
             d.append("*").append(f.lost()).append("* slow-log entries were pushed out of the log before cachewatch read them")
                     .append(" on ").append(f.nodes().size()).append(" node(s) of ").append(f.cluster().engine())
-                    .append(" cluster `").append(f.cluster().id()).append("` (").append(f.cluster().region()).append(").\n")
-                    .append("Nodes: ").append(String.join(", ", f.nodes())).append('\n');
+                    .append(" cluster ").append(SlackText.code(f.cluster().id())).append(" (").append(SlackText.inert(f.cluster().region())).append(").\n")
+                    .append("Nodes: ").append(nodes(f)).append('\n');
             return d.toString();
         }
         d.append("*").append(f.count()).append("* slow ").append(f.count() == 1 ? "command" : "commands")
-                .append(" on ").append(f.cluster().engine()).append(" cluster `").append(f.cluster().id()).append("` (")
-                .append(f.cluster().region()).append(")").append(when).append(".\n")
+                .append(" on ").append(f.cluster().engine()).append(" cluster ").append(SlackText.code(f.cluster().id())).append(" (")
+                .append(SlackText.inert(f.cluster().region())).append(")").append(when).append(".\n")
                 .append("Max ").append(Durations.format(f.maxMicros())).append(", p50 ").append(Durations.format(f.p50Micros()))
                 .append(", p99 ").append(Durations.format(f.p99Micros())).append(".\n\n");
         boolean raw = f.topPatterns().stream().anyMatch(p -> p.rawExample() != null);
@@ -109,9 +109,9 @@ public final class ChatbotMessages {
                 : "| command and key pattern | count | max |\n|---|---|---|\n");
         List<Finding.PatternStat> shown = f.topPatterns().subList(0, Math.min(rows, f.topPatterns().size()));
         for (Finding.PatternStat p : shown) {
-            d.append("| `").append(cell(p.label())).append("` | ").append(p.count()).append(" | ").append(Durations.format(p.maxMicros()));
+            d.append("| ").append(SlackText.code(p.label())).append(" | ").append(p.count()).append(" | ").append(Durations.format(p.maxMicros()));
             if (raw) {
-                d.append(" | `").append(cell(p.rawExample() == null ? "" : p.rawExample())).append('`');
+                d.append(" | ").append(SlackText.code(p.rawExample() == null ? "" : p.rawExample()));
             }
             d.append(" |\n");
         }
@@ -119,15 +119,14 @@ public final class ChatbotMessages {
             d.append("…and ").append(f.patterns() - shown.size()).append(" more pattern(s).\n");
         }
         List<String> clients = new ArrayList<>();
-        f.topClients().forEach(c -> clients.add("`" + cell(c.label()) + "` (" + c.count() + ")"));
+        f.topClients().forEach(c -> clients.add(SlackText.code(c.label()) + " (" + c.count() + ")"));
         d.append("\nClients: ").append(String.join(", ", clients)).append('\n');
-        d.append("Nodes: ").append(String.join(", ", f.nodes())).append('\n');
+        d.append("Nodes: ").append(nodes(f)).append('\n');
         return d.toString();
     }
 
-    /** A table cell: no pipes, backticks or line breaks, capped. */
-    static String cell(String text) {
-        String clean = text.replace('|', '¦').replace('`', '\'').replace('\n', ' ').replace('\r', ' ');
-        return clean.length() > MAX_CELL ? clean.substring(0, MAX_CELL) + "…" : clean;
+    /** Node names come from the data plane too (CLUSTER SHARDS hostnames): each in its own inert code span. */
+    private static String nodes(Finding f) {
+        return String.join(", ", f.nodes().stream().map(SlackText::code).toList());
     }
 }

@@ -12,14 +12,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.ProtocolVersion;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,6 +59,9 @@ public final class RedisSlowlogReader implements AutoCloseable {
     private final Settings settings;
     private final ExecutorService pool;
     private final Map<String, Open> connections = new ConcurrentHashMap<>();
+    /** Per cluster (key), the nodes of its last topology read, and which node answered it. */
+    private final Map<String, List<RedisNode>> known = new ConcurrentHashMap<>();
+    private final Map<String, String> topologySource = new ConcurrentHashMap<>();
 
     public RedisSlowlogReader(Vertx vertx, Settings settings) {
         this.vertx = vertx;
@@ -75,18 +75,24 @@ public final class RedisSlowlogReader implements AutoCloseable {
 
     /**
      * Reads every node of every target; {@code cursors} gives a node's cursor (cluster, node label) so that only new
-     * entries are fetched.
+     * entries are fetched. A node that already failed this poll (asked for the topology) is reported with that
+     * failure, not tried again: a silent node costs one timeout per poll.
      */
     public List<ClusterRead> read(List<RedisTarget> targets, BiFunction<SlowlogCluster, String, NodeCursor> cursors) {
         Map<RedisTarget, List<java.util.concurrent.Future<Object>>> pending = new LinkedHashMap<>();
         Map<RedisTarget, List<NodeFailure>> topologyFailures = new LinkedHashMap<>();
         for (RedisTarget target : targets) {
-            List<RedisNode> nodes;
             List<NodeFailure> failures = new ArrayList<>();
-            nodes = nodes(target, failures);
+            Map<String, Exception> failed = new LinkedHashMap<>();
+            List<RedisNode> nodes = nodes(target, failures, failed);
             topologyFailures.put(target, failures);
             List<java.util.concurrent.Future<Object>> reads = new ArrayList<>();
             for (RedisNode node : nodes) {
+                Exception already = failed.get(node.address());
+                if (already != null) {
+                    failures.add(new NodeFailure(target.cluster().id(), node.label(), reason(already, target)));
+                    continue;
+                }
                 reads.add(pool.submit(() -> {
                     try {
                         return readNode(target, node, cursors.apply(target.cluster(), node.label()));
@@ -125,48 +131,75 @@ public final class RedisSlowlogReader implements AutoCloseable {
         }
     }
 
-    /** The nodes to read: the seeds, or what the first reachable seed says the topology is. */
-    List<RedisNode> nodes(RedisTarget target, List<NodeFailure> failures) {
+    /**
+     * The nodes to read: the seeds, or what a reachable node says the topology is. Once a cluster's nodes are known,
+     * the topology is asked of the node that answered last, then the seeds, then every other known node, so a dead
+     * seed costs its own node only. When none answers, the seeds and the known nodes are each read (and reported).
+     * Nodes that failed on the way are put in {@code failed} by address and are among the nodes returned.
+     */
+    List<RedisNode> nodes(RedisTarget target, List<NodeFailure> failures, Map<String, Exception> failed) {
         if (!target.followTopology()) {
             return target.seeds();
         }
+        String key = target.cluster().key();
+        List<RedisNode> candidates = new ArrayList<>();
+        String source = topologySource.get(key);
+        List<RedisNode> known = this.known.getOrDefault(key, List.of());
+        known.stream().filter(n -> n.address().equals(source)).forEach(candidates::add);
+        addNew(candidates, target.seeds());
+        addNew(candidates, known);
         Exception last = null;
-        for (RedisNode seed : target.seeds()) {
+        for (RedisNode candidate : candidates) {
             try {
-                RedisConnection c = connection(target, seed);
-                String clusterInfo = call(c, Request.cmd(Command.INFO).arg("cluster")).toString();
-                if ("1".equals(RedisReplies.infoField(clusterInfo, "cluster_enabled").orElse("0"))) {
-                    List<RedisNode> nodes;
-                    try {
-                        nodes = RedisReplies.clusterShards(plain(call(c, Request.cmd(Command.CLUSTER).arg("SHARDS"))), target.tls());
-                    } catch (Exception shardsFailed) {
-                        // before Redis 7, or an ACL user without cluster|shards
-                        nodes = RedisReplies.clusterNodes(call(c, Request.cmd(Command.CLUSTER).arg("NODES")).toString());
-                    }
-                    return nodes.isEmpty() ? target.seeds() : nodes;
-                }
-                List<RedisNode> nodes = new ArrayList<>(target.seeds());
-                String replication = call(c, Request.cmd(Command.INFO).arg("replication")).toString();
-                RedisReplies.replicas(replication).stream()
-                        .filter(r -> nodes.stream().noneMatch(n -> n.address().equals(r.address())))
-                        .forEach(nodes::add);
-                return nodes;
+                List<RedisNode> nodes = onNode(target, candidate, c -> topology(target, c));
+                this.known.put(key, List.copyOf(nodes));
+                topologySource.put(key, candidate.address());
+                // a node tried on the way is reported even when the topology no longer lists it (flagged fail)
+                List<RedisNode> read = new ArrayList<>(nodes);
+                addNew(read, candidates.stream().filter(n -> failed.containsKey(n.address())).toList());
+                return read;
             } catch (Exception e) {
-                drop(seed);
+                failed.put(candidate.address(), e);
                 last = e;
             }
         }
-        // no seed answered: each seed is read (and reported) on its own
         LOG.debugf("topology of %s unknown: %s", target.cluster().id(), last == null ? "no seeds" : last.getMessage());
-        if (target.seeds().isEmpty()) {
+        if (candidates.isEmpty()) {
             failures.add(new NodeFailure(target.cluster().id(), "-", "no endpoint to connect to"));
         }
-        return target.seeds();
+        return candidates;
+    }
+
+    /** Adds the nodes whose address is not in {@code to} yet. */
+    private static void addNew(List<RedisNode> to, List<RedisNode> nodes) {
+        for (RedisNode n : nodes) {
+            if (to.stream().noneMatch(x -> x.address().equals(n.address()))) {
+                to.add(n);
+            }
+        }
+    }
+
+    /** CLUSTER SHARDS (or CLUSTER NODES) in cluster mode; otherwise the seeds and the replicas INFO replication lists. */
+    private List<RedisNode> topology(RedisTarget target, RedisConnection c) throws Exception {
+        String clusterInfo = call(c, Request.cmd(Command.INFO).arg("cluster")).toString();
+        if ("1".equals(RedisReplies.infoField(clusterInfo, "cluster_enabled").orElse("0"))) {
+            List<RedisNode> nodes;
+            try {
+                nodes = RedisReplies.clusterShards(plain(call(c, Request.cmd(Command.CLUSTER).arg("SHARDS"))), target.tls());
+            } catch (Exception shardsFailed) {
+                // before Redis 7, or an ACL user without cluster|shards
+                nodes = RedisReplies.clusterNodes(call(c, Request.cmd(Command.CLUSTER).arg("NODES")).toString());
+            }
+            return nodes.isEmpty() ? target.seeds() : nodes;
+        }
+        List<RedisNode> nodes = new ArrayList<>(target.seeds());
+        String replication = call(c, Request.cmd(Command.INFO).arg("replication")).toString();
+        addNew(nodes, RedisReplies.replicas(replication));
+        return nodes;
     }
 
     NodeRead readNode(RedisTarget target, RedisNode node, NodeCursor cursor) throws Exception {
-        RedisConnection c = connection(target, node);
-        try {
+        return onNode(target, node, c -> {
             List<Response> probe = await(c.batch(List.of(Request.cmd(Command.INFO).arg("server"),
                     Request.cmd(Command.SLOWLOG).arg("GET").arg(1))));
             String runId = RedisReplies.infoField(probe.get(0).toString(), "run_id").orElse(null);
@@ -176,6 +209,30 @@ public final class RedisSlowlogReader implements AutoCloseable {
             List<SlowlogEntry> entries = count <= 0 ? newest
                     : entries(call(c, Request.cmd(Command.SLOWLOG).arg("GET").arg(count)));
             return new NodeRead(node.label(), runId, newestId, entries);
+        });
+    }
+
+    private interface OnConnection<T> {
+        T apply(RedisConnection connection) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} on the node's connection. A kept connection that fails other than by a timeout (the node
+     * restarted, failed over or closed it) is replaced once; a failed connection is dropped, so the next poll opens a
+     * new one. A silent node is never waited for twice.
+     */
+    private <T> T onNode(RedisTarget target, RedisNode node, OnConnection<T> work) throws Exception {
+        boolean kept = connections.containsKey(node.address());
+        try {
+            return work.apply(connection(target, node));
+        } catch (Exception e) {
+            drop(node);
+            if (!kept || e instanceof TimeoutException) {
+                throw e;
+            }
+        }
+        try {
+            return work.apply(connection(target, node));
         } catch (Exception e) {
             drop(node);
             throw e;
@@ -202,16 +259,19 @@ public final class RedisSlowlogReader implements AutoCloseable {
                 net.setTrustOptions(new PemTrustOptions().addCertPath(settings.caFile()));
             }
         }
+        // the handshake is ours (handshake()), not the client's: the client's own HELLO never completes its connect
+        // when a node (or a proxy before it) answers HELLO with a plain -ERR, which then looked like a timeout
         RedisOptions options = new RedisOptions()
                 .setConnectionString(uri(target, node))
                 .setNetClientOptions(net)
-                .setPreferredProtocolVersion(ProtocolVersion.RESP2) // HELLO 2 AUTH … SETNAME …: one round trip
+                .setProtocolNegotiation(false)
                 .setMaxPoolSize(1)
                 .setMaxPoolWaiting(8);
         Redis client = Redis.createClient(vertx, options);
         RedisConnection connection;
         try {
             connection = await(client.connect());
+            handshake(connection, target);
         } catch (Exception e) {
             client.close();
             throw e;
@@ -220,17 +280,36 @@ public final class RedisSlowlogReader implements AutoCloseable {
         return connection;
     }
 
-    private static String uri(RedisTarget target, RedisNode node) {
-        StringBuilder uri = new StringBuilder(target.tls() ? "rediss://" : "redis://");
+    /**
+     * {@code HELLO 2 [AUTH user password] SETNAME cachewatch-slowlog}: one round trip that authenticates and names the
+     * client (so its own entries can be told apart); an error reply (WRONGPASS, NOPERM, a proxy's -ERR) fails the node at
+     * once. Servers before Redis 6 know no HELLO: AUTH and CLIENT SETNAME instead.
+     */
+    private void handshake(RedisConnection c, RedisTarget target) throws Exception {
+        String user = target.username() == null ? "default" : target.username();
+        Request hello = Request.cmd(Command.HELLO).arg(2);
         if (target.password() != null) {
-            if (target.username() != null) {
-                uri.append(URLEncoder.encode(target.username(), StandardCharsets.UTF_8));
-            }
-            uri.append(':').append(URLEncoder.encode(target.password(), StandardCharsets.UTF_8)).append('@');
+            hello.arg("AUTH").arg(user).arg(target.password());
         }
+        try {
+            call(c, hello.arg("SETNAME").arg(SlowlogPolicy.OWN_CLIENT_NAME));
+        } catch (ExecutionException e) {
+            String message = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            if (!message.toLowerCase(Locale.ROOT).startsWith("err unknown command")) {
+                throw e;
+            }
+            if (target.password() != null) {
+                call(c, target.username() == null ? Request.cmd(Command.AUTH).arg(target.password())
+                        : Request.cmd(Command.AUTH).arg(target.username()).arg(target.password()));
+            }
+            call(c, Request.cmd(Command.CLIENT).arg("SETNAME").arg(SlowlogPolicy.OWN_CLIENT_NAME));
+        }
+    }
+
+    /** Host and port only: credentials and the client name go in {@link #handshake}. */
+    private static String uri(RedisTarget target, RedisNode node) {
         String host = node.host().contains(":") ? "[" + node.host() + "]" : node.host();
-        // the client names itself in HELLO (SETNAME), so its own entries can be told apart
-        return uri.append(host).append(':').append(node.port()).append("?client=").append(SlowlogPolicy.OWN_CLIENT_NAME).toString();
+        return (target.tls() ? "rediss://" : "redis://") + host + ':' + node.port();
     }
 
     private Response call(RedisConnection c, Request request) throws Exception {
@@ -259,20 +338,17 @@ public final class RedisSlowlogReader implements AutoCloseable {
         }
     }
 
-    /** A failure's reason for people: the server's error, or what went wrong on the way; credentials masked. */
+    /**
+     * A failure's reason for people: its kind ({@link RedisErrors#kind}) and the server's error, or what went wrong on
+     * the way; credentials masked.
+     */
     static String reason(Throwable e, RedisTarget target) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root && (root.getMessage() == null || root instanceof ExecutionException)) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        String lower = message.toLowerCase(Locale.ROOT);
-        String kind = root instanceof TimeoutException || lower.contains("timed out") ? "timeout"
-                : lower.startsWith("wrongpass") || lower.contains("invalid username-password") || lower.contains("noauth") ? "auth rejected"
-                : lower.startsWith("noperm") ? "permission denied"
-                : lower.contains("connection refused") ? "connection refused"
-                : root instanceof javax.net.ssl.SSLException || lower.contains("ssl") || lower.contains("certificate") ? "TLS failed"
-                : "error";
+        String message = RedisErrors.serverReply(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+        String kind = RedisErrors.kind(message, root instanceof TimeoutException, root instanceof javax.net.ssl.SSLException);
         if (target.password() != null && !target.password().isEmpty()) {
             message = message.replace(target.password(), "***");
         }

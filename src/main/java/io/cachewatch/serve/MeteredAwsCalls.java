@@ -2,6 +2,8 @@ package io.cachewatch.serve;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -16,12 +18,44 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * {@code x-amzn-ErrorType: ThrottlingException} from JSON services).
  */
 public final class MeteredAwsCalls implements ExecutionInterceptor {
+    /** What every target calls ("Service.Operation" as the SDK names them): discovery, alarms, dashboards. */
+    static final List<String> RECONCILE_OPERATIONS = List.of("ElastiCache.DescribeCacheClusters",
+            "ElastiCache.DescribeReplicationGroups", "ElastiCache.DescribeServerlessCaches", "ElastiCache.ListTagsForResource",
+            "MemoryDb.DescribeClusters", "MemoryDb.ListTags", "CloudWatch.DescribeAlarms", "CloudWatch.PutMetricAlarm",
+            "CloudWatch.DeleteAlarms", "CloudWatch.ListDashboards", "CloudWatch.GetDashboard", "CloudWatch.PutDashboard",
+            "CloudWatch.DeleteDashboards");
+    /** What the slow-log reads call: findings, metrics, Redis credentials. */
+    static final List<String> SLOWLOG_OPERATIONS = List.of("Sns.PublishBatch", "CloudWatch.PutMetricData", "SecretsManager.GetSecretValue");
+    /** What a target with a role calls to assume it. */
+    static final String ASSUME_ROLE = "Sts.AssumeRole";
+
     private final MeterRegistry registry;
     private final String target;
 
     public MeteredAwsCalls(MeterRegistry registry, String target) {
         this.registry = registry;
         this.target = target;
+    }
+
+    /**
+     * {@code cachewatch_aws_calls_total} and {@code cachewatch_aws_throttles_total} of the operations a target calls, at
+     * zero from the start, so that an alert on {@code increase(cachewatch_aws_throttles_total[15m])} sees the first
+     * throttle. An operation not listed here gets its series at its first call.
+     */
+    static void registerAtZero(MeterRegistry registry, Tags target, boolean assumesRole, boolean slowlog) {
+        List<String> operations = new ArrayList<>(RECONCILE_OPERATIONS);
+        if (slowlog) {
+            operations.addAll(SLOWLOG_OPERATIONS);
+        }
+        if (assumesRole) {
+            operations.add(ASSUME_ROLE);
+        }
+        for (String operation : operations) {
+            int dot = operation.indexOf('.');
+            Tags tags = target.and("service", operation.substring(0, dot), "operation", operation.substring(dot + 1));
+            registry.counter("cachewatch.aws.calls", tags);
+            registry.counter("cachewatch.aws.throttles", tags);
+        }
     }
 
     @Override

@@ -1,13 +1,17 @@
 package io.cachewatch.serve;
 
 import io.cachewatch.collect.SlowlogCollector;
+import io.cachewatch.config.CachewatchConfig;
 import io.cachewatch.dashboard.DashboardOutcome;
+import io.cachewatch.plan.Action;
 import io.cachewatch.plan.ChangeOutcome;
 import io.cachewatch.slowlog.Finding;
+import io.cachewatch.slowlog.Severity;
 import io.cachewatch.slowlog.SlowlogPoll;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -26,27 +30,92 @@ public class ServeState {
     /** Per target, the discovered-count gauges its last successful discovery set. */
     private final Map<String, Set<AtomicLong>> discovered = new ConcurrentHashMap<>();
 
-    public ServeState(MeterRegistry registry) {
+    /** Per target, when its discovery started failing (the end of the first failed run since the last good one). */
+    private final Map<String, Instant> discoveryFailingSince = new ConcurrentHashMap<>();
+    private final Duration readinessGrace;
+
+    @Inject
+    public ServeState(MeterRegistry registry, CachewatchConfig config) {
+        this(registry, config.serve().readinessGrace());
+    }
+
+    /** @param readinessGrace how long a target's discovery may fail before readiness goes down */
+    public ServeState(MeterRegistry registry, Duration readinessGrace) {
         this.registry = registry;
+        this.readinessGrace = readinessGrace;
     }
 
     public synchronized void serving(List<Target> list, boolean slowlog) {
         targets.clear();
+        discoveryFailingSince.clear();
         list.forEach(t -> targets.put(t.name(), new TargetStatus(t.name(), t.regions(), t.roleArn(), false, null, null,
                 slowlog ? SlowlogStatus.waiting("first poll pending") : null)));
+        list.forEach(t -> registerAtZero(t, slowlog));
+    }
+
+    /**
+     * Every documented counter of a target, at zero from the start: Prometheus' {@code increase()} and {@code rate()}
+     * need a sample before the first event, or they miss it. Gauges whose value is only known after a run (last
+     * success, discovered counts) appear with their first value.
+     */
+    private void registerAtZero(Target target, boolean slowlog) {
+        Tags t = Tags.of("target", target.name());
+        for (String result : List.of("ok", "failed")) {
+            registry.counter("cachewatch.reconcile.runs", t.and("result", result));
+        }
+        registry.counter("cachewatch.reconcile.failures", t);
+        registry.timer("cachewatch.reconcile.duration", t);
+        for (String resource : List.of("alarm", "dashboard")) {
+            for (Action action : Action.values()) {
+                for (String status : List.of("applied", "failed")) {
+                    registry.counter("cachewatch.reconcile.changes", t.and("resource", resource, "action", action.id(), "status", status));
+                }
+            }
+        }
+        MeteredAwsCalls.registerAtZero(registry, t, target.roleArn() != null, slowlog);
+        if (slowlog) {
+            for (String outcome : List.of("ok", "errors", "failed")) {
+                registry.counter("cachewatch.slowlog.polls", t.and("outcome", outcome));
+            }
+            registry.timer("cachewatch.slowlog.duration", t);
+            for (Severity severity : Severity.values()) {
+                registry.counter("cachewatch.slowlog.findings", t.and("severity", severity.id()));
+            }
+            for (String name : List.of("entries", "publishes", "drops", "restarts")) {
+                registry.counter("cachewatch.slowlog." + name, t);
+            }
+            gauge("cachewatch.slowlog.unreachable.nodes", t).set(0);
+            gauge("cachewatch.slowlog.pending", t).set(0);
+        }
     }
 
     public synchronized List<TargetStatus> targets() {
         return List.copyOf(targets.values());
     }
 
-    /** Targets whose first discovery has not succeeded yet, with the reason when a run already failed. */
-    public synchronized Map<String, String> notReady() {
+    /**
+     * Targets that are not ready, with the reason: the first discovery has not succeeded yet, or discovery has been
+     * failing for longer than the readiness grace (ready again at its next success).
+     */
+    public Map<String, String> notReady() {
+        return notReady(Instant.now());
+    }
+
+    synchronized Map<String, String> notReady(Instant now) {
         Map<String, String> waiting = new LinkedHashMap<>();
-        targets.values().stream().filter(t -> !t.discovered()).forEach(t -> waiting.put(t.name(),
-                t.lastRun() == null ? "first discovery pending"
-                        : t.lastRun().errors().isEmpty() ? "discovery failed" : String.join("; ", t.lastRun().errors())));
+        for (TargetStatus t : targets.values()) {
+            Instant since = discoveryFailingSince.get(t.name());
+            if (!t.discovered()) {
+                waiting.put(t.name(), t.lastRun() == null ? "first discovery pending" : failure(t));
+            } else if (since != null && Duration.between(since, now).compareTo(readinessGrace) > 0) {
+                waiting.put(t.name(), "discovery failing since " + since + " (longer than " + readinessGrace + "): " + failure(t));
+            }
+        }
         return waiting;
+    }
+
+    private static String failure(TargetStatus t) {
+        return t.lastRun().errors().isEmpty() ? "discovery failed" : String.join("; ", t.lastRun().errors());
     }
 
     public boolean serving() {
@@ -70,6 +139,11 @@ public class ServeState {
             }
             targets.put(target, new TargetStatus(before.name(), before.regions(), before.roleArn(),
                     before.discovered() || run.discoveryOk(), run, run.ok() ? run.finished() : before.lastSuccess(), before.slowlog()));
+            if (run.discoveryOk()) {
+                discoveryFailingSince.remove(target);
+            } else {
+                discoveryFailingSince.putIfAbsent(target, run.finished());
+            }
         }
         meter(target, run);
     }

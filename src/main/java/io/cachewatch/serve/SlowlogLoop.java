@@ -1,6 +1,7 @@
 package io.cachewatch.serve;
 
 import io.cachewatch.collect.SlowlogCollector;
+import io.cachewatch.report.VisibleText;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,8 +86,9 @@ public final class SlowlogLoop {
                     && result.delivery().errors().isEmpty()) {
                 LOG.debug(summary);
             } else {
-                LOG.info(summary + (o.failures().isEmpty() ? "" : ", first failure: " + o.failures().get(0).cluster() + "/"
-                        + o.failures().get(0).node() + ": " + o.failures().get(0).reason()));
+                // node names and server errors come from the data plane: shown, never interpreted by a terminal
+                LOG.info(summary + (o.failures().isEmpty() ? "" : ", first failure: " + VisibleText.of(o.failures().get(0).cluster() + "/"
+                        + o.failures().get(0).node() + ": " + o.failures().get(0).reason())));
             }
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();

@@ -7,7 +7,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once the first discovery of every target succeeded; otherwise names the targets still failing and why. */
+/**
+ * Ready once the first discovery of every target succeeded, and down again while a target's discovery has been failing
+ * for longer than {@code cachewatch.serve.readiness-grace}; names the targets not ready and why.
+ */
 @Readiness
 @ApplicationScoped
 public class TargetsReadiness implements HealthCheck {

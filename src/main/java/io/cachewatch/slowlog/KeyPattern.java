@@ -7,10 +7,11 @@ import java.util.regex.Pattern;
  * Turns a key name into its pattern, so that a finding names the kind of key and not the person or order it belongs
  * to: UUIDs become {@code {uuid}}, hex ids (8+ hex digits with at least one digit) {@code {hex}}, numbers {@code {n}},
  * segments holding an e-mail address {@code {email}}; {@code user:42:session} → {@code user:{n}:session}. A key the
- * server truncated ("...(N more bytes)") keeps its normalized head and ends in {@code …}.
+ * server truncated (Redis 7 and Valkey: {@code "... (N more bytes)"}; older
+ * servers without the space) keeps its normalized head and ends in {@code …}.
  */
 public final class KeyPattern {
-    private static final Pattern TRUNCATED = Pattern.compile("\\.\\.\\.\\(\\d+ more bytes\\)$");
+    private static final Pattern TRUNCATED = Pattern.compile("\\.\\.\\. ?\\(\\d+ more bytes\\)$");
     private static final Pattern EMAIL = Pattern.compile("[^:/{}\\s]+@[^:/{}\\s]+");
     private static final Pattern UUID = Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern HEX = Pattern.compile("(?i)(?<![0-9a-z])(?=[0-9a-f]*[0-9])[0-9a-f]{8,}(?![0-9a-z])");

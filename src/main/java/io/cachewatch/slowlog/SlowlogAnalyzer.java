@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /** Turns one cluster's new entries of one window into findings: one per kind of command seen, plus lost entries. */
@@ -27,8 +29,9 @@ public final class SlowlogAnalyzer {
     public List<Finding> analyze(SlowlogCluster cluster, List<NodeEntries> window) {
         Map<FindingKind, List<Seen>> byKind = new EnumMap<>(FindingKind.class);
         for (NodeEntries node : window) {
+            Set<String> own = ownAddresses(node);
             for (SlowlogEntry e : node.entries()) {
-                if (!counted(e)) {
+                if (!counted(e, own)) {
                     continue;
                 }
                 FindingKind kind = FindingKind.classify(e.args(), e.durationMicros(), policy.longScriptMicros());
@@ -56,8 +59,9 @@ public final class SlowlogAnalyzer {
         long count = 0;
         long max = 0;
         for (NodeEntries node : window) {
+            Set<String> own = ownAddresses(node);
             for (SlowlogEntry e : node.entries()) {
-                if (counted(e)) {
+                if (counted(e, own)) {
                     count++;
                     max = Math.max(max, e.durationMicros());
                 }
@@ -66,9 +70,22 @@ public final class SlowlogAnalyzer {
         return new ClusterActivity(cluster, count, max, window.stream().mapToLong(NodeEntries::lost).sum());
     }
 
-    /** Entries of cachewatch's own connection and ignored commands (replication traffic) are neither findings nor counted. */
-    private boolean counted(SlowlogEntry e) {
-        return !e.clientName().equals(policy.ownClientName()) && !policy.ignoredCommands().contains(e.command());
+    /**
+     * Entries of cachewatch's own connections and ignored commands (replication traffic) are neither findings nor
+     * counted. A connection is cachewatch's when it named itself so; what it sent before naming itself (the client
+     * library's PING on connect) is logged without the name but from the same address.
+     */
+    private boolean counted(SlowlogEntry e, Set<String> ownAddresses) {
+        return !e.clientName().equals(policy.ownClientName()) && !ownAddresses.contains(e.clientAddress())
+                && !policy.ignoredCommands().contains(e.command());
+    }
+
+    /** Client addresses (ip:port) of the node's entries from cachewatch's own connections. */
+    private Set<String> ownAddresses(NodeEntries node) {
+        Set<String> own = new HashSet<>();
+        node.entries().stream().filter(e -> e.clientName().equals(policy.ownClientName()) && !e.clientAddress().isEmpty())
+                .forEach(e -> own.add(e.clientAddress()));
+        return own;
     }
 
     private Finding finding(SlowlogCluster cluster, FindingKind kind, List<Seen> seen) {

@@ -22,10 +22,12 @@ public final class SlowlogPoll {
     }
 
     private final SlowlogAnalyzer analyzer;
+    private final String ownClientName;
     private final Map<String, NodeCursor> cursors;
 
     public SlowlogPoll(SlowlogPolicy policy, Map<String, NodeCursor> cursors) {
         this.analyzer = new SlowlogAnalyzer(policy);
+        this.ownClientName = policy.ownClientName();
         this.cursors = new TreeMap<>(cursors == null ? Map.of() : cursors);
     }
 
@@ -56,7 +58,8 @@ public final class SlowlogPoll {
             for (NodeRead node : read.nodes()) {
                 nodesRead++;
                 String key = cursorKey(read.cluster(), node.node());
-                NodeCursor.Advance advance = NodeCursor.advance(cursors.get(key), node.runId(), node.newestId(), node.entries());
+                NodeCursor.Advance advance = NodeCursor.advance(cursors.get(key), node.runId(), node.newestId(), node.entries(),
+                        e -> e.clientName().equals(ownClientName));
                 cursors.put(key, advance.next());
                 if (advance.restarted()) {
                     restarted.add(read.cluster().id() + "/" + node.node());

@@ -58,11 +58,7 @@ class SlowlogCliIT extends SlowlogTestBase {
         overrides.put("solo", solo.address());
         Path config = SlowlogConfig.write(dir, topic, overrides, "worse-factor: 1000",
                 "ignore-commands: REPLCONF,PSYNC,SYNC,PING"); // a primary pings its replicas every 10 s
-        CachewatchJar cachewatch = CachewatchJar.packaged()
-                .env("AWS_ENDPOINT_URL", moto.endpoint().toString()).env("AWS_REGION", "us-east-1")
-                .env("AWS_ENDPOINT_URL_CLOUDWATCH", bridge.endpoint().toString())
-                .env("AWS_ACCESS_KEY_ID", "test").env("AWS_SECRET_ACCESS_KEY", "test")
-                .env("CACHEWATCH_DISCOVERY_KINDS", "elasticache").env("QUARKUS_CONFIG_LOCATIONS", config.toString());
+        CachewatchJar cachewatch = jar(config);
 
         CachewatchJar.Result first = cachewatch.run("slowlog", "--once", "--output", "json", "--cluster", "orders", "--cluster", "feed", "--cluster", "solo");
         assertThat(first.exitCode()).as(first.toString()).isEqualTo(1);
@@ -126,6 +122,69 @@ class SlowlogCliIT extends SlowlogTestBase {
         slack.close();
     }
 
+    /** The packaged jar against moto and the bridge, ElastiCache discovery only, with this configuration file. */
+    private static CachewatchJar jar(Path config) {
+        return CachewatchJar.packaged()
+                .env("AWS_ENDPOINT_URL", moto.endpoint().toString()).env("AWS_REGION", "us-east-1")
+                .env("AWS_ENDPOINT_URL_CLOUDWATCH", bridge.endpoint().toString())
+                .env("AWS_ACCESS_KEY_ID", "test").env("AWS_SECRET_ACCESS_KEY", "test")
+                .env("CACHEWATCH_DISCOVERY_KINDS", "elasticache").env("QUARKUS_CONFIG_LOCATIONS", config.toString());
+    }
+
+    /**
+     * Key and client names are untrusted: a key full of Slack markup, terminal escapes and a line break, and a client
+     * named {@code svc-<!channel>}, from a real redis-server through the packaged jar, reach the terminal shown (not
+     * interpreted, one entry per line), the JSON report exactly (escaped by JSON), and Slack, as the SNS message read
+     * back from SQS, inert.
+     */
+    @Test
+    void hostileKeyAndClientNamesReachTheTerminalAndSlackInert(@TempDir Path dir) throws Exception {
+        RedisServers.Server node = servers.start();
+        try (DemoFleet fleet = new DemoFleet(moto.endpoint())) {
+            fleet.redisSingleNode("hostile", "cache.t3.micro");
+        }
+        SnsQueue slack = new SnsQueue(moto.endpoint(), "hostile");
+        // (a user mention <@U…> in a key becomes {email} in its pattern; ChatbotMessagesTest covers it in a pattern)
+        node.cliScript("CLIENT SETNAME svc-<!channel>\n"
+                + "GET \"<!channel> <!here> <https://evil.example|click> & `x`\"\n"
+                + "GET \"ansi:\\x1b[2J\\x1b]0;pwned\\x07\"\n"
+                + "GET \"line\\nWARNING forged report line\"\n");
+        Path config = SlowlogConfig.write(dir, slack.topicArn(), Map.of("hostile", node.address()),
+                "ignore-commands: REPLCONF,PSYNC,SYNC,PING,CLIENT");
+        CachewatchJar cachewatch = jar(config);
+
+        CachewatchJar.Result text = cachewatch.run("slowlog", "--once", "--dry-run", "--cluster", "hostile");
+        assertThat(text.exitCode()).as(text.toString()).isZero();
+        assertThat(text.stdout().chars().filter(c -> c < 0x20 && c != '\n').count()).as("no control character reaches the terminal").isZero();
+        assertThat(text.stdout()).contains("GET ansi:\\e[{n}J\\e]{n};pwned\\a", "GET line\\nWARNING forged report line",
+                "GET <!channel> <!here> <https://evil.example|click> & `x`", "svc-<!channel> @ 127.0.0.1");
+        assertThat(text.stdout().lines()).as("a key cannot start a line of the report").noneMatch(l -> l.startsWith("WARNING forged"));
+
+        CachewatchJar.Result json = cachewatch.run("slowlog", "--once", "--output", "json", "--cluster", "hostile");
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        assertThat(json.stdout().chars().filter(c -> c < 0x20 && c != '\n').count()).isZero();
+        JsonNode report = JSON.readTree(json.stdout());
+        List<String> patterns = new ArrayList<>();
+        report.at("/findings").forEach(f -> f.get("patterns").forEach(p -> patterns.add(p.get("keyPattern").asText())));
+        assertThat(patterns).as("JSON carries the exact text").contains("ansi:\u001b[{n}J\u001b]{n};pwned\u0007",
+                "line\nWARNING forged report line");
+
+        List<Message> messages = slack.drain(report.at("/summary/published").asInt());
+        assertThat(messages).isNotEmpty();
+        String descriptions = "";
+        for (Message m : messages) {
+            JsonNode chatbot = JSON.readTree(JSON.readTree(m.body()).get("Message").asText());
+            String everything = chatbot.toString() + chatbot.at("/content/description").asText() + chatbot.at("/content/title").asText();
+            assertThat(everything).doesNotContain("<!channel>").doesNotContain("<!here>")
+                    .doesNotContain("<https://").doesNotContain("\u001b").doesNotContain("\u0007");
+            descriptions += chatbot.at("/content/description").asText();
+        }
+        assertThat(descriptions).contains("`GET &lt;!channel&gt; &lt;!here&gt; &lt;https://evil.example¦click&gt; &amp; 'x'`",
+                "`GET ansi:\\e[{n}J\\e]{n};pwned\\a`", "`GET line\\nWARNING forged report line`", "`svc-&lt;!channel&gt; @ 127.0.0.1`");
+        assertThat(descriptions.lines()).noneMatch(l -> l.startsWith("WARNING forged"));
+        slack.close();
+    }
+
     /**
      * Without --once: several polls over one process, entries logged between polls reported by the next poll and
      * never again (in the output and in SNS), and SIGTERM ends it with exit 0.
@@ -140,11 +199,7 @@ class SlowlogCliIT extends SlowlogTestBase {
         String topic = slack.topicArn();
         Path config = SlowlogConfig.write(dir, topic, Map.of("polled", server.address()), "interval: 1s");
         server.cli("KEYS", "alpha:*");
-        CachewatchJar.Running polling = CachewatchJar.packaged()
-                .env("AWS_ENDPOINT_URL", moto.endpoint().toString()).env("AWS_REGION", "us-east-1")
-                .env("AWS_ENDPOINT_URL_CLOUDWATCH", bridge.endpoint().toString())
-                .env("AWS_ACCESS_KEY_ID", "test").env("AWS_SECRET_ACCESS_KEY", "test")
-                .env("CACHEWATCH_DISCOVERY_KINDS", "elasticache").env("QUARKUS_CONFIG_LOCATIONS", config.toString())
+        CachewatchJar.Running polling = jar(config)
                 .start("slowlog", "--output", "json", "--cluster", "polled");
         try {
             awaitPolls(polling, 1, reports -> patterns(reports).contains("KEYS alpha:*"));
@@ -179,6 +234,37 @@ class SlowlogCliIT extends SlowlogTestBase {
         }
         assertThat(kinds.stream().filter("keys"::equals).count()).as(kinds.toString()).isEqualTo(2);
         assertThat(kinds.stream().filter("full-read"::equals).count()).as(kinds.toString()).isEqualTo(1);
+        slack.close();
+    }
+
+    /**
+     * A cluster-mode cluster (3 primaries, 3 replicas) reached through an endpoint override: once its seed is killed
+     * the other five nodes keep being read, poll after poll, and slow commands logged later on them are reported.
+     */
+    @Test
+    void aClusterWhoseSeedDiesKeepsBeingReadThroughItsOtherNodes(@TempDir Path dir) throws Exception {
+        List<RedisServers.Server> nodes = servers.startCluster();
+        try (DemoFleet fleet = new DemoFleet(moto.endpoint())) {
+            fleet.valkeyClusterMode("seeded", 3, 1, "cache.r7g.large");
+        }
+        SnsQueue slack = new SnsQueue(moto.endpoint(), "seeded");
+        Path config = SlowlogConfig.write(dir, slack.topicArn(), Map.of("seeded", nodes.get(0).address()), "interval: 1s");
+        CachewatchJar.Running polling = jar(config).start("slowlog", "--output", "json", "--cluster", "seeded");
+        try {
+            awaitPolls(polling, 1, reports -> reports.get(reports.size() - 1).at("/summary/nodesRead").asInt() == 6);
+            nodes.get(0).stop();
+            int before = reports(polling).size();
+            awaitPolls(polling, before + 2, reports -> reports.get(reports.size() - 1).at("/summary/nodesRead").asInt() == 5);
+            nodes.get(4).cli("KEYS", "after-seed:*");
+            awaitPolls(polling, 1, reports -> patterns(reports).contains("KEYS after-seed:*"));
+            JsonNode last = reports(polling).get(reports(polling).size() - 1);
+            assertThat(last.at("/summary/nodesRead").asInt()).as(last.toString()).isEqualTo(5);
+            assertThat(last.at("/failures")).as(last.toString()).allSatisfy(f ->
+                    assertThat(f.get("node").asText()).isEqualTo(nodes.get(0).address()));
+        } finally {
+            assertThat(polling.terminate(java.time.Duration.ofSeconds(30))).as(polling.stderr()).isZero();
+        }
+        assertThat(slack.drain(1)).extracting(m -> JSON.readTree(m.body()).at("/MessageAttributes/kind/Value").asText()).contains("keys");
         slack.close();
     }
 

@@ -20,6 +20,13 @@ class ConfigRangesTest {
     }
 
     @Test
+    void aNegativeReadinessGraceIsNamed() {
+        assertThat(problems(Map.of("cachewatch.serve.readiness-grace", "-1m"))).singleElement().asString()
+                .startsWith("cachewatch.serve.readiness-grace=-1m:");
+        assertThat(problems(Map.of("cachewatch.serve.readiness-grace", "0s"))).as("down at the first failed discovery").isEmpty();
+    }
+
+    @Test
     void theDefaultsAreInRange() {
         assertThat(problems(Map.of())).isEmpty();
     }

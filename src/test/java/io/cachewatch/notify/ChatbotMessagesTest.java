@@ -44,6 +44,32 @@ class ChatbotMessagesTest {
     }
 
     @Test
+    void hostileKeyClientAndNodeNamesReachSlackInert() throws Exception {
+        List<Finding.PatternStat> hostile = List.of(
+                new Finding.PatternStat("GET", "<!channel> <!here> <@U024BE7LH> <https://evil.example|click> & `x`", 2, 1_200_000, null),
+                new Finding.PatternStat("GET", "ansi:\u001b[{n}J\u001b]{n};pwned\u0007", 1, 1_000_000, "GET ansi:\u001b[2J\u001b]0;pwned\u0007"),
+                new Finding.PatternStat("GET", "line\n| forged | row |", 1, 900_000, null));
+        Finding f = new Finding(ORDERS, FindingKind.SLOW, Severity.WARNING, 4, 1_200_000, 900_000, 1_200_000, hostile, 3,
+                List.of(new Finding.ClientStat("svc-<!channel>", "10.0.0.5", 4)), List.of("<!here>.evil:6379"), 0,
+                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:30Z"), "ab".repeat(32));
+        JsonNode json = new ObjectMapper().readTree(ChatbotMessages.of(f).body());
+        String description = json.at("/content/description").asText();
+        String everything = json.toString() + description;
+        assertThat(description).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("<").doesNotContain(">");
+        assertThat(description)
+                .contains("| `GET &lt;!channel&gt; &lt;!here&gt; &lt;@U024BE7LH&gt; &lt;https://evil.example¦click&gt; &amp; 'x'` | 2 |")
+                .contains("| `GET ansi:\\e[{n}J\\e]{n};pwned\\a` | 1 |")
+                .contains("| `GET line\\n¦ forged ¦ row ¦` | 1 |")
+                .contains("`svc-&lt;!channel&gt; @ 10.0.0.5` (4)")
+                .contains("Nodes: `&lt;!here&gt;.evil:6379`");
+        // one table row per pattern, four cells (raw examples shown for this one): a key cannot add rows or columns
+        assertThat(description.lines().filter(l -> l.startsWith("| `GET"))).hasSize(3)
+                .allSatisfy(row -> assertThat(row.chars().filter(c -> c == '|').count()).isEqualTo(5));
+        assertThat(json.at("/metadata/additionalContext/nodes").asText()).isEqualTo("&lt;!here&gt;.evil:6379");
+        assertThat(everything).doesNotContain("<!channel>").doesNotContain("<!here>");
+    }
+
+    @Test
     void staysUnderSnsLimitsAndBatchesByTenAnd256KiB() {
         List<Finding.PatternStat> many = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

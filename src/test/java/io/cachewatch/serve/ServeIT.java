@@ -11,6 +11,7 @@ import io.cachewatch.testing.MotoServer;
 import io.cachewatch.testing.RedisServers;
 import io.cachewatch.testing.SlowlogConfig;
 import io.cachewatch.testing.SnsQueue;
+import io.cachewatch.testing.TcpProxy;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -141,6 +142,49 @@ class ServeIT {
         long start = System.nanoTime();
         assertThat(serve.terminate(Duration.ofSeconds(25))).as(serve.stderr()).isZero();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    }
+
+    /**
+     * ElastiCache unreachable (a proxy in front of moto cut) after a good start: readiness stays up for the grace, then
+     * goes down naming the failing discovery, and comes back at the first good discovery. The documented counters are
+     * there at zero before their first event, and the image's health check script answers for serve.
+     */
+    @Test
+    void readinessDropsWhenDiscoveryFailsLongerThanTheGraceAndRecovers() throws Exception {
+        try (TcpProxy elastiCache = new TcpProxy(moto.endpoint())) {
+            serve = cachewatch.env("AWS_ENDPOINT_URL_ELASTICACHE", elastiCache.endpoint().toString())
+                    .env("CACHEWATCH_SERVE_RECONCILE_INTERVAL", "1s").env("CACHEWATCH_SERVE_READINESS_GRACE", "3s")
+                    .env("CACHEWATCH_AWS_MAX_ATTEMPTS", "1").env("CACHEWATCH_SERVE_SLOWLOG_ENABLED", "false").start("serve");
+            await(Duration.ofSeconds(120), () -> get("/q/health/ready").statusCode() == 200);
+            // a good run creates neither series: they are there, at zero, because serve registered them at start
+            assertThat(get("/q/metrics").body()).contains("cachewatch_reconcile_failures_total{target=\"default\"} 0.0",
+                    "cachewatch_aws_throttles_total{operation=\"DescribeReplicationGroups\",service=\"ElastiCache\",target=\"default\"} 0.0",
+                    "cachewatch_aws_throttles_total{operation=\"PutMetricAlarm\",service=\"CloudWatch\",target=\"default\"} 0.0");
+            assertThat(healthcheck(serve.process().pid(), port)).as("the image's HEALTHCHECK under serve").isZero();
+            assertThat(healthcheck(serve.process().pid(), MotoServer.freePort())).as("serve not answering").isEqualTo(1);
+            assertThat(healthcheck(ProcessHandle.current().pid(), MotoServer.freePort())).as("not serve: a one-shot command").isZero();
+
+            elastiCache.cut();
+            await(Duration.ofSeconds(120), () -> get("/status").body().contains("\"discoveryOk\":false"));
+            assertThat(get("/q/health/ready").statusCode()).as("within the grace").isEqualTo(200);
+            await(Duration.ofSeconds(120), () -> get("/q/health/ready").statusCode() == 503);
+            assertThat(get("/q/health/ready").body()).contains("discovery failing since").contains("longer than PT3S");
+            assertThat(counter(get("/q/metrics").body(), "cachewatch_reconcile_failures_total", "target=\"default\"")).isPositive();
+
+            elastiCache.restore();
+            await(Duration.ofSeconds(120), () -> get("/q/health/ready").statusCode() == 200);
+            assertThat(get("/q/health/ready").body()).contains("\"default\": \"discovered\"");
+        }
+    }
+
+    /** Runs src/main/docker/healthcheck about process {@code pid}, serve's port {@code httpPort}; its exit code. */
+    private static int healthcheck(long pid, int httpPort) throws Exception {
+        ProcessBuilder b = new ProcessBuilder("bash", Path.of(System.getProperty("cachewatch.project.dir", "."), "src/main/docker/healthcheck").toString());
+        b.environment().put("HEALTHCHECK_PID", Long.toString(pid));
+        b.environment().put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
+        Process p = b.redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor();
     }
 
     @Test

@@ -58,6 +58,26 @@ class SlowlogCoreTest {
     }
 
     @Test
+    void theCollectorsOwnLastCommandWipedByAResetIsNotALoss() {
+        java.util.function.Predicate<SlowlogEntry> own = e -> e.clientName().equals("me");
+        // read 1: the probe's INFO (id 5) is the newest; the fetch returned the probe's SLOWLOG GET 1 (id 6) too
+        NodeCursor.Advance first = NodeCursor.advance(null, "r", 5, List.of(entry(6, 1, "me", "SLOWLOG", "GET", "1"),
+                entry(5, 1, "me", "INFO", "server"), entry(4, 1, "app", "GET", "k")), own);
+        assertThat(first.next()).isEqualTo(new NodeCursor(6, "r", true));
+        // the fetch's own SLOWLOG GET (7) was logged after the read; SLOWLOG RESET (8) wiped it; then 9 (app), 10 (probe)
+        NodeCursor.Advance afterReset = NodeCursor.advance(first.next(), "r", 10, List.of(entry(11, 1, "me", "SLOWLOG", "GET", "1"),
+                entry(10, 1, "me", "INFO", "server"), entry(9, 1, "app", "GET", "k"), entry(8, 1, "ops", "SLOWLOG", "RESET")), own);
+        assertThat(afterReset.lost()).isZero();
+        // without a reset the collector's last command is there: nothing to discount, a real gap still counts
+        NodeCursor.Advance gap = NodeCursor.advance(afterReset.next(), "r", 16, List.of(entry(16, 1, "me", "INFO", "server"),
+                entry(15, 1, "app", "GET", "k"), entry(12, 1, "me", "SLOWLOG", "GET", "40")), own);
+        assertThat(gap.lost()).as("13 and 14").isEqualTo(2);
+        // a node that does not log the collector's commands: every missing id is lost
+        assertThat(NodeCursor.advance(new NodeCursor(6, "r", false), "r", 10, List.of(entry(10, 1, "app", "GET", "k")), own).lost())
+                .isEqualTo(3);
+    }
+
+    @Test
     void keyPatternsCollapseIdsAndNeverKeepValues() {
         assertThat(KeyPattern.of("user:42:session")).isEqualTo("user:{n}:session");
         assertThat(KeyPattern.of("order:3f2a9c1e-8b7d-4c6e-9f01-23456789abcd")).isEqualTo("order:{uuid}");
@@ -66,6 +86,9 @@ class SlowlogCoreTest {
         assertThat(KeyPattern.of("deadbeef")).as("all letters: a word, not an id").isEqualTo("deadbeef");
         assertThat(KeyPattern.of("session:*")).isEqualTo("session:*");
         assertThat(KeyPattern.of("blob:12...(300 more bytes)")).isEqualTo("blob:{n}…");
+        // Redis 7.0.15's slowlog.c marker, as a real server writes it (SLOWLOG GET of a 200-byte key)
+        assertThat(KeyPattern.of("user:42:" + "k".repeat(120) + "... (72 more bytes)")).isEqualTo("user:{n}:" + "k".repeat(120) + "…")
+                .doesNotContain("more bytes");
         assertThat(CommandShape.of(List.of("SET", "user:42:session", "s3cret")).label()).isEqualTo("SET user:{n}:session");
         assertThat(CommandShape.of(List.of("MSET", "a:1", "v1", "b:2", "v2")).label()).isEqualTo("MSET a:{n} b:{n}");
         assertThat(CommandShape.of(List.of("EVAL", "return redis.call('get', KEYS[1])", "1", "lock:7", "argv-secret")).label())
@@ -126,6 +149,22 @@ class SlowlogCoreTest {
         SlowlogPolicy raw = new SlowlogPolicy(100_000, 1_000_000, 50_000, 5, Set.of("orders"), Duration.ofHours(1), 2, "x", Set.of());
         assertThat(new SlowlogAnalyzer(raw).analyze(ORDERS, List.of(new NodeEntries("n", List.of(entry(1, 5, "", "SET", "k:1", "v")), 0)))
                 .get(0).topPatterns().get(0).rawExample()).isEqualTo("SET k:1 v");
+    }
+
+    @Test
+    void whatItsOwnConnectionSentBeforeNamingItselfIsNotReported() {
+        // the client library's PING on connect is logged unnamed, from the address its named HELLO comes from
+        SlowlogEntry ping = new SlowlogEntry(7, 1_700_000_007L, 3, List.of("PING"), "10.0.0.9:40001", "");
+        SlowlogEntry hello = new SlowlogEntry(8, 1_700_000_008L, 9, List.of("HELLO", "2", "SETNAME", SlowlogPolicy.OWN_CLIENT_NAME),
+                "10.0.0.9:40001", SlowlogPolicy.OWN_CLIENT_NAME);
+        SlowlogEntry appPing = new SlowlogEntry(9, 1_700_000_009L, 5, List.of("PING"), "10.0.0.5:40002", "");
+        SlowlogAnalyzer analyzer = new SlowlogAnalyzer(SlowlogPolicy.defaults());
+        List<NodeEntries> window = List.of(new NodeEntries("orders-001", List.of(ping, hello, appPing), 0));
+        assertThat(analyzer.analyze(ORDERS, window)).singleElement().satisfies(f -> {
+            assertThat(f.count()).as("the application's PING only").isEqualTo(1);
+            assertThat(f.topClients()).extracting(Finding.ClientStat::host).containsExactly("10.0.0.5");
+        });
+        assertThat(analyzer.activity(ORDERS, window).slowCommands()).isEqualTo(1);
     }
 
     @Test

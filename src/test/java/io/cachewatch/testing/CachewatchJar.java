@@ -28,6 +28,7 @@ public final class CachewatchJar {
     private final Path workDir;
     private final Map<String, String> env = new HashMap<>();
     private final List<String> jvmOptions = new ArrayList<>();
+    private final List<String> wrapper = new ArrayList<>();
     private String java = javaExecutable();
 
     public CachewatchJar(Path jar, Path workDir) {
@@ -78,6 +79,12 @@ public final class CachewatchJar {
         return this;
     }
 
+    /** Runs the JVM through this command, e.g. {@code setpriv --reuid=10001 …} to run it as another user. */
+    public CachewatchJar through(String... command) {
+        wrapper.addAll(List.of(command));
+        return this;
+    }
+
     /** Options for the JVM that runs the jar (heap limit, GC log), before {@code -jar}. */
     public CachewatchJar jvm(String... options) {
         jvmOptions.addAll(List.of(options));
@@ -103,7 +110,8 @@ public final class CachewatchJar {
     }
 
     private ProcessBuilder builder(String... args) {
-        List<String> command = new ArrayList<>(List.of(java));
+        List<String> command = new ArrayList<>(wrapper);
+        command.add(java);
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(args));

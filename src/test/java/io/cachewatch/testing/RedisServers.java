@@ -42,6 +42,16 @@ public final class RedisServers implements AutoCloseable {
             return run(all);
         }
 
+        /**
+         * Runs {@code script} (one command a line, redis-cli's quoting: {@code "\x1b"}, {@code "\n"}) over one
+         * connection, so a {@code CLIENT SETNAME} names the commands after it.
+         */
+        public String cliScript(String script) {
+            List<String> all = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(port)));
+            all.addAll(cliAuth);
+            return run(all, script);
+        }
+
         public void stop() {
             process.destroy();
             try {
@@ -159,8 +169,18 @@ public final class RedisServers implements AutoCloseable {
     }
 
     public static String run(List<String> command) {
+        return run(command, null);
+    }
+
+    /** Runs {@code command} with {@code stdin} (null for none) as its input; its output, or an exception if it failed. */
+    public static String run(List<String> command, String stdin) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            try (var in = p.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+            }
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
