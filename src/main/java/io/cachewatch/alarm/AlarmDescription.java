@@ -11,13 +11,13 @@ public final class AlarmDescription {
     /** CloudWatch's limit on AlarmDescription. */
     public static final int MAX_LENGTH = 1024;
     private static final Pattern TRAILER = Pattern.compile(
-            "\\[cachewatch region=(\\S+) cluster=(\\S+) node=(\\S+) rule=(\\S+) profile=(\\S+)]\\s*$");
+            "\\[cachewatch region=(\\S+)(?: kind=(\\S+))? cluster=(\\S+) node=(\\S+) rule=(\\S+) profile=(\\S+)]\\s*$");
 
     private AlarmDescription() {
     }
 
     /** The fixed text of a rendered description, for sizing its builder. */
-    private static final int FIXED_LENGTH = 160;
+    private static final int FIXED_LENGTH = 166;
 
     /**
      * One StringBuilder of the final size rather than string concatenation: a plan renders one description per alarm
@@ -27,7 +27,8 @@ public final class AlarmDescription {
     public static String render(AlarmOwner owner, String ruleDescription) {
         String head = ruleDescription == null || ruleDescription.isBlank() ? null : ruleDescription.strip();
         String node = owner.node() == null ? "-" : owner.node();
-        StringBuilder text = new StringBuilder(FIXED_LENGTH + owner.region().length() + 2 * (owner.cluster().length()
+        String kind = String.valueOf(owner.kind());
+        StringBuilder text = new StringBuilder(FIXED_LENGTH + owner.region().length() + kind.length() + 2 * (owner.cluster().length()
                 + owner.rule().length() + owner.profile().length() + node.length()) + (head == null ? 0 : head.length() + 1))
                 .append("Rule ").append(owner.rule()).append(" (profile ").append(owner.profile()).append(") on ");
         if (owner.node() != null) {
@@ -35,8 +36,8 @@ public final class AlarmDescription {
         }
         text.append("cluster ").append(owner.cluster())
                 .append(". Managed by cachewatch: hand edits are reverted on the next reconcile.\n")
-                .append("[cachewatch region=").append(owner.region()).append(" cluster=").append(owner.cluster())
-                .append(" node=").append(node).append(" rule=").append(owner.rule())
+                .append("[cachewatch region=").append(owner.region()).append(" kind=").append(kind)
+                .append(" cluster=").append(owner.cluster()).append(" node=").append(node).append(" rule=").append(owner.rule())
                 .append(" profile=").append(owner.profile()).append(']');
         if (head != null) {
             int room = MAX_LENGTH - text.length();
@@ -48,7 +49,10 @@ public final class AlarmDescription {
         return text.toString();
     }
 
-    /** The owner named in the trailer, or null when the description carries none. */
+    /**
+     * The owner named in the trailer, or null when the description carries none. A trailer of the form before the
+     * identity kind was added ({@code [cachewatch region=… cluster=… …]}) gives an owner without a kind.
+     */
     public static AlarmOwner parse(String description) {
         if (description == null) {
             return null;
@@ -57,7 +61,7 @@ public final class AlarmDescription {
         if (!m.find()) {
             return null;
         }
-        String node = m.group(3).equals("-") ? null : m.group(3);
-        return new AlarmOwner(m.group(1), m.group(2), node, m.group(4), m.group(5));
+        String node = m.group(4).equals("-") ? null : m.group(4);
+        return new AlarmOwner(m.group(1), m.group(2), m.group(3), node, m.group(5), m.group(6));
     }
 }

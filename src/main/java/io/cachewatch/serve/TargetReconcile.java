@@ -1,15 +1,14 @@
 package io.cachewatch.serve;
 
-import io.cachewatch.alarm.AlarmStore;
-import io.cachewatch.dashboard.DashboardStore;
 import io.cachewatch.aws.AwsClients;
-import io.cachewatch.cli.Wiring;
+import io.cachewatch.wiring.Wiring;
 import io.cachewatch.inventory.Cluster;
 import io.cachewatch.inventory.Fleet;
 import io.cachewatch.inventory.RegionInventory;
 import io.cachewatch.plan.Action;
 import io.cachewatch.plan.ApplyProgress;
 import io.cachewatch.reconcile.Reconciler;
+import io.cachewatch.reconcile.StoreCache;
 import io.cachewatch.report.ReconcileReport;
 import io.cachewatch.report.ReportError;
 import io.cachewatch.report.RunMode;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
@@ -36,9 +34,8 @@ public final class TargetReconcile implements AutoCloseable {
     private final AwsClients base;
     private final AwsClients clients;
     private final StsAssumeRoleCredentialsProvider assumed;
-    private final Map<String, AlarmStore> stores = new ConcurrentHashMap<>();
-    /** Dashboards are global: one store (and so one pacing) for the target, kept across runs. */
-    private final AtomicReference<DashboardStore> dashboardStore = new AtomicReference<>();
+    /** The target's stores, kept across runs: they hold its pacing. */
+    private final StoreCache stores = new StoreCache();
     /** Clusters of each region as its latest complete discovery saw them, for the slow-log reads. */
     private final Map<String, List<Cluster>> discovered = new ConcurrentHashMap<>();
 
@@ -85,7 +82,7 @@ public final class TargetReconcile implements AutoCloseable {
     }
 
     /** One discover + plan + apply; never throws: every failure ends up in the result's errors. */
-    public TargetStatus.RunResult run(ServeLoop.Inputs in, BooleanSupplier stopRequested,
+    public TargetStatus.RunResult run(Wiring.Inputs in, BooleanSupplier stopRequested,
                                       Runnable discoveredOk) {
         Instant started = Instant.now();
         try {
@@ -94,12 +91,8 @@ public final class TargetReconcile implements AutoCloseable {
             if (fleet.errors().isEmpty()) {
                 discoveredOk.run(); // ready before a long first apply ends
             }
-            Reconciler.Dashboards dashboards = new Reconciler.Dashboards(in.dashboards(),
-                    wiring.dashboardNaming(), region -> dashboardStore.updateAndGet(s -> s != null ? s : wiring.dashboardStore(clients, region)));
-            Reconciler reconciler = new Reconciler(in.desired(), region -> stores.computeIfAbsent(region, r -> wiring.alarmStore(clients, r)),
-                    in.guard(), ApplyProgress.NONE, stopRequested, dashboards);
-            ReconcileReport report = reconciler.run(fleet,
-                    new Reconciler.Options(RunMode.APPLY, false, wiring.config().alarms().prefix()), clients.recorder()::snapshot);
+            ReconcileReport report = wiring.reconciler(in, clients, stores, java.util.Set.of(), ApplyProgress.NONE, stopRequested)
+                    .run(fleet, new Reconciler.Options(RunMode.APPLY, false), clients.recorder()::snapshot);
             Map<String, Long> summary = new LinkedHashMap<>();
             for (Action action : Action.values()) {
                 summary.put(action.id(), report.count(action));

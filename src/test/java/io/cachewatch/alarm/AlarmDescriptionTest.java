@@ -23,12 +23,12 @@ class AlarmDescriptionTest {
                 Engine CPU above 80 %.
                 Rule cpu-high (profile production) on node orders-001/0001 of cluster orders. Managed by cachewatch: \
                 hand edits are reverted on the next reconcile.
-                [cachewatch region=eu-west-1 cluster=orders node=orders-001/0001 rule=cpu-high profile=production]""");
+                [cachewatch region=eu-west-1 kind=elasticache cluster=orders node=orders-001/0001 rule=cpu-high profile=production]""");
         assertThat(AlarmDescription.render(new AlarmOwner("us-east-1", "sessions", null, "ecpu-high", "default"), null))
                 .isEqualTo("""
                 Rule ecpu-high (profile default) on cluster sessions. Managed by cachewatch: hand edits are reverted on \
                 the next reconcile.
-                [cachewatch region=us-east-1 cluster=sessions node=- rule=ecpu-high profile=default]""");
+                [cachewatch region=us-east-1 kind=elasticache cluster=sessions node=- rule=ecpu-high profile=default]""");
     }
 
     @Test

@@ -9,8 +9,11 @@ import io.cachewatch.inventory.Cluster;
 import io.cachewatch.inventory.Fleet;
 import io.cachewatch.inventory.InventoryJson;
 import io.cachewatch.inventory.RegionInventory;
-import io.cachewatch.plan.AlarmPlanner;
-import io.cachewatch.plan.RegionPlan;
+import io.cachewatch.alarm.AlarmKind;
+import io.cachewatch.alarm.ListedAlarms;
+import io.cachewatch.alarm.DesiredAlarm;
+import io.cachewatch.plan.KindPlan;
+import io.cachewatch.reconcile.OneKind;
 import io.cachewatch.profile.ProfileCatalog;
 import io.cachewatch.profile.ProfileSelector;
 import io.cachewatch.testing.CachewatchJar;
@@ -60,7 +63,8 @@ public final class PlanBench {
         RegionInventory region = fleet.regions().get(0);
 
         double[] millis = new double[10];
-        RegionPlan plan = null;
+        KindPlan<DesiredAlarm> plan = null;
+        AlarmKind alarms = new AlarmKind(new AlarmNaming("cachewatch-"));
         List<ActualAlarm> inSync = List.of();
         // process CPU (every thread: JIT compilers and GC included) tells work from waiting on a busy machine
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -69,7 +73,7 @@ public final class PlanBench {
             long cpu = os.getProcessCpuTime();
             long start = System.nanoTime();
             DesiredState state = desired.forRegion(region);
-            plan = AlarmPlanner.plan(state, run % 2 == 0 ? List.of() : inSync, true);
+            plan = OneKind.plan(alarms, state, ListedAlarms.of(run % 2 == 0 ? List.of() : inSync).apply(region.region()));
             millis[run] = (System.nanoTime() - start) / 1e6;
             if (run == 0) {
                 firstPlanCpu = os.getProcessCpuTime() - cpu;
