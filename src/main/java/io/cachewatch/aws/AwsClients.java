@@ -17,6 +17,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.memorydb.MemoryDbClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -61,6 +62,11 @@ public class AwsClients {
 
     public MemoryDbClient memoryDb(String region) {
         return cached("memorydb", region, () -> configure(MemoryDbClient.builder(), region).httpClient(http).build());
+    }
+
+    /** The Resource Groups Tagging API: every cluster's tags of a region in pages of 100 (discovery). */
+    public ResourceGroupsTaggingApiClient tagging(String region) {
+        return cached("tagging", region, () -> configure(ResourceGroupsTaggingApiClient.builder(), region).httpClient(http).build());
     }
 
     public CloudWatchClient cloudWatch(String region) {
