@@ -23,7 +23,8 @@ class IamPolicyIT {
         assertThat(log).as("run the whole integration suite (./mvnw verify): it records the operations").exists();
         Set<String> operations = AwsOperationsLog.read();
         Set<String> granted = IamPolicy.actions(Path.of(System.getProperty("cachewatch.project.dir", "."), "deploy/iam-policy.json"));
-        assertThat(operations).as("recorded operations").contains("CloudWatch.PutMetricAlarm", "ElastiCache.DescribeReplicationGroups");
+        assertThat(operations).as("recorded operations").contains("CloudWatch.PutMetricAlarm", "ElastiCache.DescribeReplicationGroups",
+                "ResourceGroupsTaggingApi.GetResources");
         assertThat(IamPolicy.missing(operations, granted)).as("called but not granted by deploy/iam-policy.json (recorded: %s)", operations).isEmpty();
         assertThat(IamPolicy.unused(operations, granted)).as("granted but never called (recorded: %s)", operations).isEmpty();
         assertThat(Files.size(log)).isPositive();

@@ -20,6 +20,7 @@ class IamPolicyTest {
         assertThat(IamPolicy.action("SecretsManager.GetSecretValue")).isEqualTo("secretsmanager:GetSecretValue");
         assertThat(IamPolicy.action("Sts.AssumeRole")).isEqualTo("sts:AssumeRole");
         assertThat(IamPolicy.action("Sns.PublishBatch")).as("no IAM action of its own").isEqualTo("sns:Publish");
+        assertThat(IamPolicy.action("ResourceGroupsTaggingApi.GetResources")).as("the tagging API's prefix is tag").isEqualTo("tag:GetResources");
     }
 
     /**

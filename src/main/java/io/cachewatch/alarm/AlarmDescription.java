@@ -16,21 +16,37 @@ public final class AlarmDescription {
     private AlarmDescription() {
     }
 
+    /** The fixed text of a rendered description, for sizing its builder. */
+    private static final int FIXED_LENGTH = 166;
+
+    /**
+     * One StringBuilder of the final size rather than string concatenation: a plan renders one description per alarm
+     * (tens of thousands), a cold JVM runs a concatenation of this many parts several times slower until compiled, and
+     * a builder that has to grow, or a second one for the rule's text, is garbage the collector then has to handle.
+     */
     public static String render(AlarmOwner owner, String ruleDescription) {
-        String where = owner.node() == null
-                ? "cluster " + owner.cluster()
-                : "node " + owner.node() + " of cluster " + owner.cluster();
-        String trailer = "[cachewatch region=" + owner.region() + " kind=" + owner.kind() + " cluster=" + owner.cluster()
-                + " node=" + (owner.node() == null ? "-" : owner.node()) + " rule=" + owner.rule()
-                + " profile=" + owner.profile() + "]";
-        String head = ruleDescription == null || ruleDescription.isBlank() ? "" : ruleDescription.strip() + "\n";
-        String body = "Rule " + owner.rule() + " (profile " + owner.profile() + ") on " + where
-                + ". Managed by cachewatch: hand edits are reverted on the next reconcile.\n";
-        int room = MAX_LENGTH - body.length() - trailer.length();
-        if (head.length() > room) {
-            head = head.substring(0, Math.max(0, room - 2)) + "…\n";
+        String head = ruleDescription == null || ruleDescription.isBlank() ? null : ruleDescription.strip();
+        String node = owner.node() == null ? "-" : owner.node();
+        String kind = String.valueOf(owner.kind());
+        StringBuilder text = new StringBuilder(FIXED_LENGTH + owner.region().length() + kind.length() + 2 * (owner.cluster().length()
+                + owner.rule().length() + owner.profile().length() + node.length()) + (head == null ? 0 : head.length() + 1))
+                .append("Rule ").append(owner.rule()).append(" (profile ").append(owner.profile()).append(") on ");
+        if (owner.node() != null) {
+            text.append("node ").append(owner.node()).append(" of ");
         }
-        return head + body + trailer;
+        text.append("cluster ").append(owner.cluster())
+                .append(". Managed by cachewatch: hand edits are reverted on the next reconcile.\n")
+                .append("[cachewatch region=").append(owner.region()).append(" kind=").append(kind)
+                .append(" cluster=").append(owner.cluster()).append(" node=").append(node).append(" rule=").append(owner.rule())
+                .append(" profile=").append(owner.profile()).append(']');
+        if (head != null) {
+            int room = MAX_LENGTH - text.length();
+            if (head.length() + 1 > room) {
+                head = head.substring(0, Math.max(0, room - 2)) + "…";
+            }
+            text.insert(0, head).insert(head.length(), '\n');
+        }
+        return text.toString();
     }
 
     /**

@@ -22,7 +22,10 @@ public record AlarmNaming(String prefix) {
     }
 
     public String nodeAlarm(String kind, String cacheClusterId, String nodeId, String rule) {
-        return fit(prefix + kind + "/" + cacheClusterId + "/" + nodeId + "/" + rule);
+        // a StringBuilder, not concatenation: one name per alarm, and a cold JVM runs this interpreted at first
+        return fit(new StringBuilder(prefix.length() + kind.length() + cacheClusterId.length() + nodeId.length() + rule.length() + 3)
+                .append(prefix).append(kind).append('/').append(cacheClusterId).append('/').append(nodeId).append('/').append(rule)
+                .toString());
     }
 
     public String clusterAlarm(String kind, String clusterId, String rule) {

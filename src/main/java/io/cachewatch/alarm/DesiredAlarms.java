@@ -91,11 +91,12 @@ public final class DesiredAlarms {
         if (!out.problems.isEmpty()) {
             return;
         }
+        Targets targets = new Targets(cluster);
         for (AlarmRule rule : profile.rules()) {
             if (overrides.disabled().contains(rule.id()) || !matchesCluster(rule.appliesTo(), cluster)) {
                 continue;
             }
-            for (AlarmTarget target : targets(rule, cluster)) {
+            for (AlarmTarget target : targets.of(rule)) {
                 alarmFor(rule, target, profile.name(), overrides, out).ifPresent(out.alarms::add);
             }
         }
@@ -105,22 +106,51 @@ public final class DesiredAlarms {
         return a.kinds().contains(cluster.kind()) && a.engines().contains(cluster.engine());
     }
 
-    private static List<AlarmTarget> targets(AlarmRule rule, Cluster cluster) {
-        Applicability a = rule.appliesTo();
-        if (MetricCatalog.SLOWLOG_NAMESPACE.equals(rule.namespace())) {
-            return List.of(AlarmTarget.ofSlowlog(cluster));
+    /**
+     * A cluster's targets, made once and shared by all its rules: a profile has about a dozen rules per node, and a
+     * target carries its dimensions and facts (a plan of 10,000 nodes would otherwise build them 60,000 times).
+     */
+    private static final class Targets {
+        private final Cluster cluster;
+        private List<AlarmTarget> nodes;
+        private List<AlarmTarget> replicatedNodes;
+        private List<AlarmTarget> wholeCluster;
+        private List<AlarmTarget> slowlog;
+
+        Targets(Cluster cluster) {
+            this.cluster = cluster;
         }
-        if (a.scope() == Scope.CLUSTER) {
-            return AlarmTarget.ofCluster(cluster);
-        }
-        List<AlarmTarget> targets = new ArrayList<>();
-        for (Shard shard : cluster.shards()) {
-            if (a.replicatedShardsOnly() && !cluster.hasReplicas(shard)) {
-                continue;
+
+        List<AlarmTarget> of(AlarmRule rule) {
+            Applicability a = rule.appliesTo();
+            if (MetricCatalog.SLOWLOG_NAMESPACE.equals(rule.namespace())) {
+                if (slowlog == null) {
+                    slowlog = List.of(AlarmTarget.ofSlowlog(cluster));
+                }
+                return slowlog;
             }
-            shard.nodes().forEach(node -> targets.add(AlarmTarget.ofNode(cluster, shard, node)));
+            if (a.scope() == Scope.CLUSTER) {
+                if (wholeCluster == null) {
+                    wholeCluster = AlarmTarget.ofCluster(cluster);
+                }
+                return wholeCluster;
+            }
+            if (nodes == null) {
+                nodes = new ArrayList<>();
+                replicatedNodes = new ArrayList<>();
+                for (Shard shard : cluster.shards()) {
+                    boolean replicated = cluster.hasReplicas(shard);
+                    for (var node : shard.nodes()) {
+                        AlarmTarget target = AlarmTarget.ofNode(cluster, shard, node);
+                        nodes.add(target);
+                        if (replicated) {
+                            replicatedNodes.add(target);
+                        }
+                    }
+                }
+            }
+            return a.replicatedShardsOnly() ? replicatedNodes : nodes;
         }
-        return targets;
     }
 
     private java.util.Optional<DesiredAlarm> alarmFor(AlarmRule rule, AlarmTarget target, String profile,

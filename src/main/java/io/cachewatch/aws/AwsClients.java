@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.memorydb.MemoryDbClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -71,6 +72,11 @@ public class AwsClients {
 
     public SecurityHubClient securityHub(String region) {
         return cached("securityhub", region, () -> configure(SecurityHubClient.builder(), region).httpClient(http).build());
+    }
+
+    /** The Resource Groups Tagging API: every cluster's tags of a region in pages of 100 (discovery). */
+    public ResourceGroupsTaggingApiClient tagging(String region) {
+        return cached("tagging", region, () -> configure(ResourceGroupsTaggingApiClient.builder(), region).httpClient(http).build());
     }
 
     public CloudWatchClient cloudWatch(String region) {

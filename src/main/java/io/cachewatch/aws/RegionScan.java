@@ -85,7 +85,7 @@ public final class RegionScan {
     }
 
     /** AWS errors by code and message (the SDK's message adds request ids and retries); others by type and message. */
-    static String describe(RuntimeException e) {
+    public static String describe(RuntimeException e) {
         if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
             String code = aws.awsErrorDetails().errorCode();
             String message = aws.awsErrorDetails().errorMessage();

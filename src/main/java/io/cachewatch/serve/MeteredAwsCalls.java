@@ -21,7 +21,8 @@ public final class MeteredAwsCalls implements ExecutionInterceptor {
     /** What every target calls ("Service.Operation" as the SDK names them): discovery, alarms, dashboards. */
     static final List<String> RECONCILE_OPERATIONS = List.of("ElastiCache.DescribeCacheClusters",
             "ElastiCache.DescribeReplicationGroups", "ElastiCache.DescribeServerlessCaches", "ElastiCache.ListTagsForResource",
-            "MemoryDb.DescribeClusters", "MemoryDb.ListTags", "CloudWatch.DescribeAlarms", "CloudWatch.PutMetricAlarm",
+            "MemoryDb.DescribeClusters", "MemoryDb.ListTags", "ResourceGroupsTaggingApi.GetResources",
+            "CloudWatch.DescribeAlarms", "CloudWatch.PutMetricAlarm",
             "CloudWatch.DeleteAlarms", "CloudWatch.ListDashboards", "CloudWatch.GetDashboard", "CloudWatch.PutDashboard",
             "CloudWatch.DeleteDashboards");
     /** What the slow-log reads call: findings, metrics, Redis credentials. */

@@ -12,6 +12,7 @@ import io.cachewatch.aws.cloudwatch.CloudWatchDashboardStore;
 import io.cachewatch.aws.cloudwatch.CloudWatchPacers;
 import io.cachewatch.aws.elasticache.ElastiCacheDiscovery;
 import io.cachewatch.aws.memorydb.MemoryDbDiscovery;
+import io.cachewatch.aws.tagging.TaggingApi;
 import io.cachewatch.config.CachewatchConfig;
 import io.cachewatch.config.UsageException;
 import io.cachewatch.dashboard.DashboardKind;
@@ -109,13 +110,14 @@ public class Wiring {
         NodeTypes nodeTypes = NodeTypes.standard();
         int pageSize = config.discovery().pageSize();
         List<ClusterDiscovery> sources = new ArrayList<>();
+        TaggingApi tagging = new TaggingApi(aws::tagging);
         Set<ClusterKind> elastiCacheKinds = EnumSet.noneOf(ClusterKind.class);
         kinds.stream().filter(k -> k != ClusterKind.MEMORYDB).forEach(elastiCacheKinds::add);
         if (!elastiCacheKinds.isEmpty()) {
-            sources.add(new ElastiCacheDiscovery(aws::elastiCache, nodeTypes, elastiCacheKinds, pageSize));
+            sources.add(new ElastiCacheDiscovery(aws::elastiCache, nodeTypes, elastiCacheKinds, pageSize).withTagging(tagging));
         }
         if (kinds.contains(ClusterKind.MEMORYDB)) {
-            sources.add(new MemoryDbDiscovery(aws::memoryDb, nodeTypes, pageSize));
+            sources.add(new MemoryDbDiscovery(aws::memoryDb, nodeTypes, pageSize).withTagging(tagging));
         }
         return new FleetDiscovery(sources);
     }

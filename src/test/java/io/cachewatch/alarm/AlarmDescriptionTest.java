@@ -16,6 +16,22 @@ class AlarmDescriptionTest {
     }
 
     @Test
+    void theTextIsExactlyWhatEarlierVersionsWrote() {
+        // alarms already in CloudWatch carry this text: any change to it shows every managed alarm as drifted
+        assertThat(AlarmDescription.render(new AlarmOwner("eu-west-1", "orders", "orders-001/0001", "cpu-high", "production"),
+                " Engine CPU above 80 %. ")).isEqualTo("""
+                Engine CPU above 80 %.
+                Rule cpu-high (profile production) on node orders-001/0001 of cluster orders. Managed by cachewatch: \
+                hand edits are reverted on the next reconcile.
+                [cachewatch region=eu-west-1 kind=elasticache cluster=orders node=orders-001/0001 rule=cpu-high profile=production]""");
+        assertThat(AlarmDescription.render(new AlarmOwner("us-east-1", "sessions", null, "ecpu-high", "default"), null))
+                .isEqualTo("""
+                Rule ecpu-high (profile default) on cluster sessions. Managed by cachewatch: hand edits are reverted on \
+                the next reconcile.
+                [cachewatch region=us-east-1 kind=elasticache cluster=sessions node=- rule=ecpu-high profile=default]""");
+    }
+
+    @Test
     void clusterLevelOwnersHaveNoNode() {
         AlarmOwner owner = new AlarmOwner("us-east-1", "sessions", null, "ecpu-high", "default");
         assertThat(AlarmDescription.parse(AlarmDescription.render(owner, null))).isEqualTo(owner);

@@ -66,11 +66,18 @@ public final class PlanBench {
         KindPlan<DesiredAlarm> plan = null;
         AlarmKind alarms = new AlarmKind(new AlarmNaming("cachewatch-"));
         List<ActualAlarm> inSync = List.of();
+        // process CPU (every thread: JIT compilers and GC included) tells work from waiting on a busy machine
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long firstPlanCpu = 0;
         for (int run = 0; run < millis.length; run++) {
+            long cpu = os.getProcessCpuTime();
             long start = System.nanoTime();
             DesiredState state = desired.forRegion(region);
             plan = OneKind.plan(alarms, state, ListedAlarms.of(run % 2 == 0 ? List.of() : inSync).apply(region.region()));
             millis[run] = (System.nanoTime() - start) / 1e6;
+            if (run == 0) {
+                firstPlanCpu = os.getProcessCpuTime() - cpu;
+            }
             if (run == 0) {
                 inSync = state.alarms().stream().map(a -> new ActualAlarm(a.name(), a.spec(), a.owner())).toList();
             }
@@ -83,6 +90,8 @@ public final class PlanBench {
         System.out.printf("%d clusters, %d nodes, %d desired alarms%n", fleet.clusters().size(), nodes, inSync.size());
         System.out.printf("plan (desired + diff): cold %.0f ms (all creates), then no-drift %.0f ms; warm median %.0f ms, max %.0f ms%n",
                 millis[0], millis[1], warm[warm.length / 2], warm[warm.length - 1]);
+        System.out.printf("first plan: process CPU %.0f ms (all threads), load average %.2f%n", firstPlanCpu / 1e6,
+                os.getSystemLoadAverage());
         System.out.printf("heap in use after GC with inventory, desired state and plan held: %d MB (max heap %d MB)%n", heapMb, maxMb);
         if (plan == null) {
             throw new IllegalStateException("no plan");

@@ -62,6 +62,12 @@ public final class CachewatchJar {
         return this;
     }
 
+    /** Sends the jar's Resource Groups Tagging API calls through this bridge (AWS's resource-type strings for moto). */
+    public CachewatchJar tagging(TaggingBridge bridge) {
+        env.put("AWS_ENDPOINT_URL_RESOURCE_GROUPS_TAGGING_API", bridge.endpoint().toString());
+        return this;
+    }
+
     /** Runs the jar with this {@code java} instead of the one running the tests (benchmarks compare JDKs). */
     public CachewatchJar java(String executable) {
         this.java = executable;

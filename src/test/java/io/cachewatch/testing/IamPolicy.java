@@ -15,9 +15,12 @@ import java.util.TreeSet;
 public final class IamPolicy {
     /**
      * Operations authorized by an action of another name: SNS has no PublishBatch action, PublishBatch is authorized
-     * by sns:Publish (SNS API reference, PublishBatch; Service Authorization Reference lists no sns:PublishBatch).
+     * by sns:Publish (SNS API reference, PublishBatch; Service Authorization Reference lists no sns:PublishBatch). The
+     * Resource Groups Tagging API's actions have the prefix {@code tag} (Service Authorization Reference, "Actions
+     * defined by Amazon Resource Group Tagging API").
      */
-    private static final Map<String, String> AUTHORIZED_BY = Map.of("Sns.PublishBatch", "sns:Publish");
+    private static final Map<String, String> AUTHORIZED_BY = Map.of("Sns.PublishBatch", "sns:Publish",
+            "ResourceGroupsTaggingApi.GetResources", "tag:GetResources");
     /** IAM actions an operation needs besides its own: PutMetricAlarm with Tags also needs cloudwatch:TagResource. */
     private static final Map<String, Set<String>> ALSO_NEEDS = Map.of("CloudWatch.PutMetricAlarm", Set.of("cloudwatch:TagResource"));
 

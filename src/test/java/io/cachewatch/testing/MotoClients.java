@@ -31,6 +31,13 @@ public final class MotoClients {
                 .credentialsProvider(CREDENTIALS).httpClient(ApacheHttpClient.create()).build();
     }
 
+    /** The Resource Groups Tagging API; give it a {@link TaggingBridge} endpoint to use AWS's resource-type strings. */
+    public static software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient tagging(URI endpoint) {
+        return software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient.builder()
+                .endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
+                .httpClient(ApacheHttpClient.create()).build();
+    }
+
     /** An endpoint nothing listens on. */
     public static URI closedPort() {
         try {

@@ -1,10 +1,13 @@
 package io.cachewatch.aws.elasticache;
 
 import io.cachewatch.aws.RegionScan;
+import io.cachewatch.aws.tagging.ClusterTags;
+import io.cachewatch.aws.tagging.TaggingApi;
 import io.cachewatch.inventory.ClusterDiscovery;
 import io.cachewatch.inventory.ClusterKind;
 import io.cachewatch.inventory.NodeTypes;
 import io.cachewatch.inventory.RegionInventory;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +35,7 @@ public final class ElastiCacheDiscovery implements ClusterDiscovery {
     private final NodeTypes nodeTypes;
     private final Set<ClusterKind> kinds;
     private final int pageSize;
+    private final TaggingApi tagging;
 
     /**
      * @param clients region → client
@@ -48,6 +52,11 @@ public final class ElastiCacheDiscovery implements ClusterDiscovery {
      */
     public ElastiCacheDiscovery(Function<String, ElastiCacheClient> clients, NodeTypes nodeTypes, Set<ClusterKind> kinds,
                                 int pageSize) {
+        this(clients, nodeTypes, kinds, pageSize, null);
+    }
+
+    private ElastiCacheDiscovery(Function<String, ElastiCacheClient> clients, NodeTypes nodeTypes, Set<ClusterKind> kinds,
+                                 int pageSize, TaggingApi tagging) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("page size must be positive, got " + pageSize);
         }
@@ -55,6 +64,25 @@ public final class ElastiCacheDiscovery implements ClusterDiscovery {
         this.nodeTypes = nodeTypes;
         this.kinds = Set.copyOf(kinds);
         this.pageSize = pageSize;
+        this.tagging = tagging;
+    }
+
+    /** The same discovery reading tags from one GetResources listing per region where it can ({@link ClusterTags}). */
+    public ElastiCacheDiscovery withTagging(TaggingApi tagging) {
+        return new ElastiCacheDiscovery(clients, nodeTypes, kinds, pageSize, tagging);
+    }
+
+    /** The ResourceTypeFilters of the clusters discovered: the type strings of their ARNs. */
+    List<String> resourceTypes() {
+        List<String> types = new ArrayList<>();
+        if (kinds.contains(ClusterKind.ELASTICACHE)) {
+            types.add("elasticache:replicationgroup");
+            types.add("elasticache:cluster");
+        }
+        if (kinds.contains(ClusterKind.SERVERLESS)) {
+            types.add("elasticache:serverlesscache");
+        }
+        return types;
     }
 
     @Override
@@ -62,17 +90,18 @@ public final class ElastiCacheDiscovery implements ClusterDiscovery {
         RegionScan scan = new RegionScan(region);
         var client = scan.call("client", region, () -> clients.apply(region));
         if (client.isPresent()) {
+            ClusterTags clusterTags = tagging == null ? ClusterTags.perCluster(region) : tagging.forPass(region, resourceTypes());
             if (kinds.contains(ClusterKind.ELASTICACHE)) {
-                nodeBased(client.get(), region, scan);
+                nodeBased(client.get(), region, scan, clusterTags);
             }
             if (kinds.contains(ClusterKind.SERVERLESS)) {
-                serverless(client.get(), region, scan);
+                serverless(client.get(), region, scan, clusterTags);
             }
         }
         return scan.inventory();
     }
 
-    private void nodeBased(ElastiCacheClient client, String region, RegionScan scan) {
+    private void nodeBased(ElastiCacheClient client, String region, RegionScan scan, ClusterTags clusterTags) {
         // ShowCacheNodeInfo gives node ids and endpoints; on AWS this listing also holds replication-group members.
         List<CacheCluster> cacheClusters = scan.list("DescribeCacheClusters", () -> client.describeCacheClustersPaginator(
                 r -> r.showCacheNodeInfo(true).maxRecords(pageSize)).cacheClusters());
@@ -81,30 +110,33 @@ public final class ElastiCacheDiscovery implements ClusterDiscovery {
         Map<String, CacheCluster> byId = cacheClusters.stream()
                 .collect(Collectors.toMap(CacheCluster::cacheClusterId, c -> c, (a, b) -> a, LinkedHashMap::new));
         for (ReplicationGroup group : groups) {
-            scan.addTagged("ListTagsForResource", group.arn(), arn -> tags(client, arn),
-                    tags -> ElastiCacheTranslation.replicationGroup(group, byId, tags, region, nodeTypes)
+            scan.addTagged("ListTagsForResource", group.arn(),
+                    arn -> clusterTags.read(arn, group.status(), a -> tags(client, a)),
+                    found -> ElastiCacheTranslation.replicationGroup(group, byId, found, region, nodeTypes)
                             .withPosture(ElastiCachePosture.replicationGroup(group, byId)));
         }
         for (CacheCluster cluster : cacheClusters) {
             if (cluster.replicationGroupId() == null) {
-                scan.addTagged("ListTagsForResource", cluster.arn(), arn -> tags(client, arn),
-                        tags -> ElastiCacheTranslation.cacheCluster(cluster, tags, region, nodeTypes)
+                scan.addTagged("ListTagsForResource", cluster.arn(),
+                        arn -> clusterTags.read(arn, cluster.cacheClusterStatus(), a -> tags(client, a)),
+                        found -> ElastiCacheTranslation.cacheCluster(cluster, found, region, nodeTypes)
                                 .withPosture(ElastiCachePosture.cacheCluster(cluster)));
             }
         }
     }
 
-    private void serverless(ElastiCacheClient client, String region, RegionScan scan) {
+    private void serverless(ElastiCacheClient client, String region, RegionScan scan, ClusterTags clusterTags) {
         List<ServerlessCache> caches = scan.list("DescribeServerlessCaches", () -> client.describeServerlessCachesPaginator(
                 r -> r.maxResults(Math.min(pageSize, SERVERLESS_MAX_PAGE_SIZE))).serverlessCaches());
         for (ServerlessCache cache : caches) {
-            scan.addTagged("ListTagsForResource", cache.arn(), arn -> tags(client, arn),
-                    tags -> ElastiCacheTranslation.serverlessCache(cache, tags, region)
+            scan.addTagged("ListTagsForResource", cache.arn(),
+                    arn -> clusterTags.read(arn, cache.status(), a -> tags(client, a)),
+                    found -> ElastiCacheTranslation.serverlessCache(cache, found, region)
                             .withPosture(ElastiCachePosture.serverlessCache(cache)));
         }
     }
 
-    /** One call per cluster; ListTagsForResource is not paginated. */
+    /** One call for one cluster (ListTagsForResource is not paginated): where the GetResources listing cannot tell. */
     private static Map<String, String> tags(ElastiCacheClient client, String arn) {
         return client.listTagsForResource(r -> r.resourceName(arn)).tagList().stream()
                 .collect(Collectors.toMap(Tag::key, t -> t.value() == null ? "" : t.value(), (a, b) -> b, LinkedHashMap::new));
