@@ -1,7 +1,7 @@
 package io.cachewatch.serve;
 
-import io.cachewatch.alarm.AlarmStore;
-import io.cachewatch.dashboard.DashboardStore;
+import io.cachewatch.console.ClusterStatus;
+import io.cachewatch.console.ClusterStatuses;
 import io.cachewatch.aws.AwsClients;
 import io.cachewatch.cli.Wiring;
 import io.cachewatch.inventory.Cluster;
@@ -36,11 +36,13 @@ public final class TargetReconcile implements AutoCloseable {
     private final AwsClients base;
     private final AwsClients clients;
     private final StsAssumeRoleCredentialsProvider assumed;
-    private final Map<String, AlarmStore> stores = new ConcurrentHashMap<>();
+    private final Map<String, ListedAlarms> stores = new ConcurrentHashMap<>();
     /** Dashboards are global: one store (and so one pacing) for the target, kept across runs. */
-    private final AtomicReference<DashboardStore> dashboardStore = new AtomicReference<>();
+    private final AtomicReference<ListedDashboards> dashboardStore = new AtomicReference<>();
     /** Clusters of each region as its latest complete discovery saw them, for the slow-log reads. */
     private final Map<String, List<Cluster>> discovered = new ConcurrentHashMap<>();
+    /** The console's clusters after the last run. */
+    private volatile List<ClusterStatus> lastConsole = List.of();
 
     public TargetReconcile(Target target, Wiring wiring, MeterRegistry registry) {
         this.target = target;
@@ -95,8 +97,8 @@ public final class TargetReconcile implements AutoCloseable {
                 discoveredOk.run(); // ready before a long first apply ends
             }
             Reconciler.Dashboards dashboards = new Reconciler.Dashboards(in.dashboards(),
-                    wiring.dashboardNaming(), region -> dashboardStore.updateAndGet(s -> s != null ? s : wiring.dashboardStore(clients, region)));
-            Reconciler reconciler = new Reconciler(in.desired(), region -> stores.computeIfAbsent(region, r -> wiring.alarmStore(clients, r)),
+                    wiring.dashboardNaming(), region -> dashboardStore.updateAndGet(s -> s != null ? s : new ListedDashboards(wiring.dashboardStore(clients, region))));
+            Reconciler reconciler = new Reconciler(in.desired(), region -> stores.computeIfAbsent(region, r -> new ListedAlarms(wiring.alarmStore(clients, r))),
                     in.guard(), ApplyProgress.NONE, stopRequested, dashboards);
             ReconcileReport report = reconciler.run(fleet,
                     new Reconciler.Options(RunMode.APPLY, false, wiring.config().alarms().prefix()), clients.recorder()::snapshot);
@@ -109,10 +111,29 @@ public final class TargetReconcile implements AutoCloseable {
             List<String> errors = new java.util.ArrayList<>(report.allErrors().stream().map(ReportError::toString).toList());
             report.refusals().forEach(r -> errors.add("refused: " + r));
             return new TargetStatus.RunResult(started, Instant.now(), errors.isEmpty(), report.exitCode(), summary,
-                    byEngine(fleet, false), byEngine(fleet, true), errors, fleet.errors().isEmpty(), report);
+                    byEngine(fleet, false), byEngine(fleet, true), errors, fleet.errors().isEmpty(), report, console(fleet, report));
         } catch (RuntimeException e) {
             return failed(started, e);
         }
+    }
+
+    /** The console's view of the run's clusters, from what the run listed (alarms with their state, dashboards). */
+    private List<ClusterStatus> console(Fleet fleet, ReconcileReport report) {
+        Map<String, List<io.cachewatch.alarm.ActualAlarm>> listed = new LinkedHashMap<>();
+        fleet.regions().forEach(r -> {
+            ListedAlarms store = stores.get(r.region());
+            listed.put(r.region(), store == null ? List.of() : store.last());
+        });
+        ListedDashboards dashboards = dashboardStore.get();
+        List<ClusterStatus> fresh = ClusterStatuses.of(new ClusterStatuses.Run(target.name(), fleet, report, listed,
+                dashboards == null ? List.of() : dashboards.last(), wiring.config().alarms().prefix(), wiring.dashboardNaming()));
+        // a region whose discovery failed keeps the clusters its last complete discovery showed
+        java.util.Set<String> complete = new java.util.HashSet<>();
+        fleet.regions().stream().filter(RegionInventory::complete).forEach(r -> complete.add(r.region()));
+        List<ClusterStatus> merged = new java.util.ArrayList<>(fresh.stream().filter(c -> complete.contains(c.region())).toList());
+        lastConsole.stream().filter(c -> !complete.contains(c.region())).forEach(merged::add);
+        lastConsole = List.copyOf(merged);
+        return lastConsole;
     }
 
     /** A run that could not start (invalid profiles or configuration). */

@@ -312,7 +312,7 @@ class ServeIT {
         assertThat(status).contains("\"nodesFailed\":1", "\"cluster\":\"solo\"", "connection refused");
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(url("/status")).header("Accept", "text/html").build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(page.body()).contains("<h2>Slow log</h2>", "connection refused", "solo/");
+        assertThat(page.body()).contains("<h2>Targets</h2>", "1 unreachable (solo/", "connection refused");
 
         assertThat(serve.terminate(Duration.ofSeconds(25))).as(serve.stderr()).isZero();
         assertThat(serve.stderr()).contains("stopped");
