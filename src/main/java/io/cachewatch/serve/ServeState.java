@@ -136,7 +136,9 @@ public class ServeState {
     public synchronized void discovered(String target) {
         TargetStatus t = targets.get(target);
         if (t != null && !t.discovered()) {
-            targets.put(target, new TargetStatus(t.name(), t.regions(), t.roleArn(), true, t.lastRun(), t.lastSuccess(), t.slowlog()));
+            SlowlogStatus slowlog = t.slowlog() != null && t.slowlog().lastPoll() == null
+                    ? SlowlogStatus.waiting("discovery complete; first poll at the next slow-log interval") : t.slowlog();
+            targets.put(target, new TargetStatus(t.name(), t.regions(), t.roleArn(), true, t.lastRun(), t.lastSuccess(), slowlog));
         }
     }
 

@@ -86,6 +86,11 @@ public final class TargetReconcile implements AutoCloseable {
         return java.util.Optional.of(target.regions().stream().flatMap(r -> discovered.get(r).stream()).toList());
     }
 
+    /** Regions not completely discovered once yet: what the slow-log reads wait for. */
+    public List<String> undiscoveredRegions() {
+        return target.regions().stream().filter(r -> !discovered.containsKey(r)).toList();
+    }
+
     /** One discover + plan + apply; never throws: every failure ends up in the result's errors. */
     public TargetStatus.RunResult run(ServeLoop.Inputs in, BooleanSupplier stopRequested,
                                       Runnable discoveredOk) {

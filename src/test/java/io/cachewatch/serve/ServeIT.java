@@ -138,6 +138,17 @@ class ServeIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
         assertThat(page.body()).contains("<table", "default", "us-east-1");
+        assertThat(page.headers().firstValue("Refresh")).hasValue("30");
+        // every demo cluster is a row linking to its page; figures are numbers
+        assertThat(page.body()).contains("href=\"/status/default/us-east-1/orders\"", "href=\"/status/default/us-east-1/ledger\"",
+                "href=\"/status/default/us-east-1/sessions-mc\"").doesNotContain("{create=");
+        assertThat(status).contains("\"clusters\":[", "\"id\":\"orders\"", "\"profile\":\"production\"", "\"firing\":[]");
+        HttpResponse<String> orders = http.send(HttpRequest.newBuilder(url("/status/default/us-east-1/orders")).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(orders.statusCode()).isEqualTo(200);
+        assertThat(orders.body()).contains("<table id=\"nodes\"", "orders-001", "orders-003", "<table id=\"alarms\"", "in sync",
+                "cachewatch-us-east-1-elasticache-orders");
+        assertThat(get("/status/default/us-east-1/nope").statusCode()).isEqualTo(404);
 
         long start = System.nanoTime();
         assertThat(serve.terminate(Duration.ofSeconds(25))).as(serve.stderr()).isZero();
@@ -169,11 +180,19 @@ class ServeIT {
             assertThat(get("/q/health/ready").statusCode()).as("within the grace").isEqualTo(200);
             await(Duration.ofSeconds(120), () -> get("/q/health/ready").statusCode() == 503);
             assertThat(get("/q/health/ready").body()).contains("discovery failing since").contains("longer than PT3S");
+            for (int probe = 0; probe < 5; probe++) {
+                assertThat(get("/q/health/ready").statusCode()).isEqualTo(503);
+            }
+            // one line for the change, none per probe (SmallRye's SRHCK01001 at INFO on every DOWN answer is silenced)
+            assertThat(serve.stderr().split("readiness down: target default", -1)).as(serve.stderr()).hasSize(2);
+            assertThat(serve.stderr()).doesNotContain("SRHCK01001");
             assertThat(counter(get("/q/metrics").body(), "cachewatch_reconcile_failures_total", "target=\"default\"")).isPositive();
 
             elastiCache.restore();
             await(Duration.ofSeconds(120), () -> get("/q/health/ready").statusCode() == 200);
-            assertThat(get("/q/health/ready").body()).contains("\"default\": \"discovered\"");
+            assertThat(get("/q/health/ready").body()).contains("\"default\": \"discovered\"")
+                    .as("only cachewatch's own checks").doesNotContain("Redis connection health check");
+            await(Duration.ofSeconds(10), () -> serve.stderr().contains("readiness up"));
         }
     }
 
