@@ -29,6 +29,11 @@ public record AlarmView(String name, String node, String rule, String state, Str
         }
     }
 
+    /** The threshold as a person writes it ({@code 52428800}, {@code 0.8}); empty when unknown. */
+    public String thresholdLabel() {
+        return threshold == null ? "" : ClusterStatuses.number(threshold);
+    }
+
     public boolean firing() {
         return "ALARM".equals(state);
     }

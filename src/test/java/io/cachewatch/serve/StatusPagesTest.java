@@ -63,7 +63,7 @@ class StatusPagesTest {
         String html = pages.cluster(c, "unused");
         assertThat(html).contains("<h1 id=\"cluster\">cluster-0000 <span class=\"bad\">1 firing</span>",
                 "<td data-label=\"node\">0001</td><td data-label=\"cache cluster\">cluster-0000-001</td>",
-                "<td data-label=\"state\" class=\"bad\">ALARM</td>", "<td data-label=\"threshold\" class=\"num\">90.0</td>",
+                "<td data-label=\"state\" class=\"bad\">ALARM</td>", "<td data-label=\"threshold\" class=\"num\">90</td>",
                 "EngineCPUUtilization Average &gt; 90 for 3 of 5 × 60 s", "3 × KEYS scans the whole keyspace</b> (max 1.20 s)",
                 "<li>Replace KEYS with SCAN.</li>", "no failing audit results", "in sync");
         assertThat(pages.cluster(fleet.get(1), "no findings since serve started")).contains("no findings since serve started");
