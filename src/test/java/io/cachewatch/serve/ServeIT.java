@@ -313,6 +313,13 @@ class ServeIT {
                 .anyMatch(a -> a.at("/kind/Value").asText().equals("keys") && a.at("/cluster/Value").asText().equals("orders")));
 
         await(Duration.ofSeconds(120), () -> counter(get("/q/metrics").body(), "cachewatch_slowlog_publishes_total", "target=\"default\"") >= 1);
+        // the console's cluster page shows the finding with its command shape and advice (once the first reconcile listed the cluster)
+        await(Duration.ofSeconds(120), () -> get("/status/default/us-east-1/orders").statusCode() == 200);
+        HttpResponse<String> ordersPage = http.send(HttpRequest.newBuilder(url("/status/default/us-east-1/orders")).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ordersPage.body()).contains("class=\"finding\"", "KEYS scans the whole keyspace", "<code>KEYS session:",
+                "<li>Replace KEYS with SCAN");
+        assertThat(get("/status.json?cluster=orders").body()).contains("\"findings\":[{\"severity\":\"warning\",\"kind\":\"keys\"");
         String metrics = get("/q/metrics").body();
         assertThat(counter(metrics, "cachewatch_slowlog_polls_total", "outcome=\"ok\"")).isGreaterThanOrEqualTo(2);
         assertThat(counter(metrics, "cachewatch_slowlog_entries_total", "target=\"default\"")).isGreaterThanOrEqualTo(1);
