@@ -149,6 +149,10 @@ class ServeIT {
         assertThat(orders.body()).contains("<table id=\"nodes\"", "orders-001", "orders-003", "<table id=\"alarms\"", "in sync",
                 "cachewatch-us-east-1-elasticache-orders");
         assertThat(get("/status/default/us-east-1/nope").statusCode()).isEqualTo(404);
+        // the filters of the query string: nothing fires on the demo fleet; ids by substring; targets by name
+        assertThat(get("/status.json?firing").body()).contains("\"clusters\":[]");
+        assertThat(get("/status.json?cluster=ORD").body()).contains("\"id\":\"orders\"").doesNotContain("\"id\":\"ledger\"");
+        assertThat(get("/status.json?target=other").body()).contains("\"clusters\":[]");
 
         long start = System.nanoTime();
         assertThat(serve.terminate(Duration.ofSeconds(25))).as(serve.stderr()).isZero();
