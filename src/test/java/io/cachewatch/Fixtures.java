@@ -53,13 +53,14 @@ public final class Fixtures {
             list.add(new Node(id, String.format("%04d", n), NodeRole.UNKNOWN, null, null));
         }
         return new Cluster(ClusterKind.ELASTICACHE, REGION, id, "arn:" + id, Engine.MEMCACHED, "1.6.22", "cache.m6g.large", 2,
-                (long) (6.38 * GIB), false, "available", false, Map.of(), List.of(new Shard("0001", list)), null, null);
+                (long) (6.38 * GIB), false, "available", false, Map.of(), List.of(new Shard("0001", list)), null, null, true);
     }
 
     /** Standalone Redis OSS cache cluster: one node, no replicas. */
     public static Cluster redisSingleNode(String id, String nodeType, Integer vcpus) {
         return new Cluster(ClusterKind.ELASTICACHE, REGION, id, "arn:" + id, Engine.REDIS, "7.1.0", nodeType, vcpus, null,
-                false, "available", false, Map.of(), List.of(new Shard("0001", List.of(new Node(id, "0001", NodeRole.PRIMARY, null, null)))), null, null);
+                false, "available", false, Map.of(), List.of(new Shard("0001", List.of(new Node(id, "0001", NodeRole.PRIMARY, null, null)))), null, null,
+                true);
     }
 
     /** MemoryDB cluster: node names {@code <cluster>-<shard>-<node>}. */
@@ -83,6 +84,6 @@ public final class Fixtures {
 
     public static Cluster withTags(Cluster c, Map<String, String> tags) {
         return new Cluster(c.kind(), c.region(), c.id(), c.arn(), c.engine(), c.engineVersion(), c.nodeType(), c.vcpus(),
-                c.memoryBytes(), c.tls(), c.status(), c.clusterMode(), tags, c.shards(), c.limits(), c.endpoint());
+                c.memoryBytes(), c.tls(), c.status(), c.clusterMode(), tags, c.shards(), c.limits(), c.endpoint(), c.standalone());
     }
 }

@@ -11,7 +11,7 @@ public final class AlarmDescription {
     /** CloudWatch's limit on AlarmDescription. */
     public static final int MAX_LENGTH = 1024;
     private static final Pattern TRAILER = Pattern.compile(
-            "\\[cachewatch region=(\\S+) cluster=(\\S+) node=(\\S+) rule=(\\S+) profile=(\\S+)]\\s*$");
+            "\\[cachewatch region=(\\S+)(?: kind=(\\S+))? cluster=(\\S+) node=(\\S+) rule=(\\S+) profile=(\\S+)]\\s*$");
 
     private AlarmDescription() {
     }
@@ -20,7 +20,7 @@ public final class AlarmDescription {
         String where = owner.node() == null
                 ? "cluster " + owner.cluster()
                 : "node " + owner.node() + " of cluster " + owner.cluster();
-        String trailer = "[cachewatch region=" + owner.region() + " cluster=" + owner.cluster()
+        String trailer = "[cachewatch region=" + owner.region() + " kind=" + owner.kind() + " cluster=" + owner.cluster()
                 + " node=" + (owner.node() == null ? "-" : owner.node()) + " rule=" + owner.rule()
                 + " profile=" + owner.profile() + "]";
         String head = ruleDescription == null || ruleDescription.isBlank() ? "" : ruleDescription.strip() + "\n";
@@ -33,7 +33,10 @@ public final class AlarmDescription {
         return head + body + trailer;
     }
 
-    /** The owner named in the trailer, or null when the description carries none. */
+    /**
+     * The owner named in the trailer, or null when the description carries none. A trailer of the form before the
+     * identity kind was added ({@code [cachewatch region=… cluster=… …]}) gives an owner without a kind.
+     */
     public static AlarmOwner parse(String description) {
         if (description == null) {
             return null;
@@ -42,7 +45,7 @@ public final class AlarmDescription {
         if (!m.find()) {
             return null;
         }
-        String node = m.group(3).equals("-") ? null : m.group(3);
-        return new AlarmOwner(m.group(1), m.group(2), node, m.group(4), m.group(5));
+        String node = m.group(4).equals("-") ? null : m.group(4);
+        return new AlarmOwner(m.group(1), m.group(2), m.group(3), node, m.group(5), m.group(6));
     }
 }

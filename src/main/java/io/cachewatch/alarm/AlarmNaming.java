@@ -3,7 +3,8 @@ package io.cachewatch.alarm;
 /**
  * Deterministic, unique alarm names under a prefix:
  * {@code <prefix><kind>/<cacheClusterId>/<nodeId>/<rule>} for node alarms and {@code <prefix><kind>/<id>/<rule>} for
- * cluster alarms. Segments are separated by '/', which neither cluster ids nor rule ids may contain, so two different
+ * cluster alarms, where kind is the cluster's identity kind ({@link io.cachewatch.inventory.ClusterRef}: a
+ * replication group and a standalone cache cluster of the same id are named apart). Segments are separated by '/', which neither cluster ids nor rule ids may contain, so two different
  * owners never share a name. Names over CloudWatch's 255-character limit keep their head and end in a hash of the
  * whole name.
  */
@@ -26,6 +27,13 @@ public record AlarmNaming(String prefix) {
 
     public String clusterAlarm(String kind, String clusterId, String rule) {
         return fit(prefix + kind + "/" + clusterId + "/" + rule);
+    }
+
+    /** The kind segment of a managed alarm's name (names keep their head when shortened, so it is always there). */
+    public String kindOf(String alarmName) {
+        String rest = alarmName.substring(prefix.length());
+        int slash = rest.indexOf('/');
+        return slash < 0 ? rest : rest.substring(0, slash);
     }
 
     public boolean owns(String alarmName) {

@@ -56,7 +56,7 @@ public record AlarmTarget(Cluster cluster, Shard shard, Node node, List<Dimensio
      * member cluster).
      */
     public static AlarmTarget ofSlowlog(Cluster cluster) {
-        List<Dimension> dims = SlowlogMetrics.dimensions(cluster.id(), cluster.kind().id()).entrySet().stream()
+        List<Dimension> dims = SlowlogMetrics.dimensions(cluster.id(), cluster.ref().kind()).entrySet().stream()
                 .map(d -> new Dimension(d.getKey(), d.getValue())).toList();
         return new AlarmTarget(cluster, null, null, dims, Map.copyOf(clusterFacts(cluster)));
     }

@@ -1,6 +1,10 @@
 package io.cachewatch.alarm;
 
 import io.cachewatch.inventory.Cluster;
+import io.cachewatch.inventory.ClusterRef;
+import io.cachewatch.plan.ClusterProblem;
+import io.cachewatch.plan.Skip;
+import io.cachewatch.profile.Facts;
 import io.cachewatch.inventory.RegionInventory;
 import io.cachewatch.inventory.Shard;
 import io.cachewatch.profile.AlarmProfile;
@@ -43,9 +47,11 @@ public final class DesiredAlarms {
     public DesiredState forRegion(RegionInventory region) {
         Collector out = new Collector(region.region());
         for (Cluster cluster : region.clusters()) {
-            forCluster(cluster, out);
+            Collector mine = new Collector(region.region());
+            forCluster(cluster, mine);
+            out.add(cluster, mine);
         }
-        return new DesiredState(region.region(), out.alarms, out.skips, out.problems, out.held);
+        return new DesiredState(region, out.alarms, out.skips, out.problems, out.held);
     }
 
     /** True for a cluster on its way out: it gets nothing new, and what cachewatch made for it goes. */
@@ -61,6 +67,10 @@ public final class DesiredAlarms {
         if (choice instanceof ProfileChoice.Ignore) {
             return;
         }
+        if (choice instanceof ProfileChoice.Invalid invalid) {
+            out.problem(cluster, invalid.problem());
+            return;
+        }
         ProfileChoice.Use use = (ProfileChoice.Use) choice;
         AlarmProfile profile = profiles.get(use.profile());
         if (profile == null) {
@@ -70,20 +80,25 @@ public final class DesiredAlarms {
         }
         Set<String> ruleIds = profile.rules().stream().map(AlarmRule::id).collect(Collectors.toSet());
         TagOverrides overrides = TagOverrides.read(cluster.tags(), ruleIds);
-        if (!overrides.problems().isEmpty()) {
-            overrides.problems().forEach(p -> out.problem(cluster, p));
+        overrides.problems().forEach(p -> out.problem(cluster, p));
+        // an override is checked against the rules of its id, whether or not they apply to this cluster (those that
+        // do first): one problem per tag
+        overrides.thresholds().forEach((id, override) -> profile.rules().stream().filter(r -> r.id().equals(id))
+                .sorted(java.util.Comparator.comparing(r -> !matchesCluster(r.appliesTo(), cluster)))
+                .map(r -> outOfRange(r, override)).flatMap(java.util.Optional::stream).findFirst()
+                .ifPresent(why -> out.problem(cluster, "tag " + TagOverrides.thresholdTag(id) + "="
+                        + cluster.tags().get(TagOverrides.thresholdTag(id)).trim() + " " + why)));
+        if (!out.problems.isEmpty()) {
             return;
         }
-        List<DesiredAlarm> mine = new ArrayList<>();
         for (AlarmRule rule : profile.rules()) {
             if (overrides.disabled().contains(rule.id()) || !matchesCluster(rule.appliesTo(), cluster)) {
                 continue;
             }
             for (AlarmTarget target : targets(rule, cluster)) {
-                alarmFor(rule, target, profile.name(), overrides, out).ifPresent(mine::add);
+                alarmFor(rule, target, profile.name(), overrides, out).ifPresent(out.alarms::add);
             }
         }
-        out.alarms.addAll(mine);
     }
 
     private static boolean matchesCluster(Applicability a, Cluster cluster) {
@@ -113,41 +128,33 @@ public final class DesiredAlarms {
         Cluster cluster = target.cluster();
         Expression when = rule.appliesTo().when();
         if (when != null) {
-            OptionalDouble applies = when.evaluate(target.facts());
-            if (applies.isEmpty()) {
-                out.skip(target, rule, "condition '" + when.text() + "' needs " + missing(when, target) + ", unknown for this resource");
-                return java.util.Optional.empty();
-            }
-            if (applies.getAsDouble() == 0) {
+            OptionalDouble applies = evaluate(rule, "when", when, target, out);
+            if (applies.isEmpty() || applies.getAsDouble() == 0) {
                 return java.util.Optional.empty();
             }
         }
-        double threshold;
         Double override = overrides.thresholds().get(rule.id());
+        double threshold;
         if (override != null) {
-            threshold = override;
+            threshold = override; // checked against the metric's range for the cluster as a whole
         } else {
-            OptionalDouble value = rule.threshold().evaluate(target.facts());
+            OptionalDouble value = evaluate(rule, "threshold", rule.threshold(), target, out);
             if (value.isEmpty()) {
-                out.skip(target, rule, "threshold '" + rule.threshold().text() + "' needs " + missing(rule.threshold(), target)
-                        + ", unknown for this resource" + (cluster.limits() != null ? " (no such limit configured)" : " (node type not in the table)"));
                 return java.util.Optional.empty();
             }
             threshold = value.getAsDouble();
-        }
-        // a computed threshold outside the metric's range (0..100 for percentages) could never be crossed
-        double computed = threshold;
-        var range = MetricCatalog.definition(rule.metric());
-        if (range.isPresent() && (computed < 0 || computed > range.get().max())) {
-            out.skip(target, rule, "threshold " + threshold + " is outside 0.." + (range.get().percent() ? "100 for percentage" : "∞ for")
-                    + " metric " + rule.metric());
-            return java.util.Optional.empty();
+            java.util.Optional<String> why = outOfRange(rule, threshold);
+            if (why.isPresent()) {
+                out.problem(cluster, rule.where("threshold") + ": '" + rule.threshold().text() + "' gives " + AlarmSummary.number(threshold)
+                        + " for " + target.label() + ", which " + why.get());
+                return java.util.Optional.empty();
+            }
         }
         String node = target.node() == null ? null : target.label();
-        AlarmOwner owner = new AlarmOwner(cluster.region(), cluster.id(), node, rule.id(), profile);
+        AlarmOwner owner = new AlarmOwner(cluster.region(), cluster.ref(), node, rule.id(), profile);
         String name = target.node() == null
-                ? naming.clusterAlarm(cluster.kind().id(), target.label(), rule.id())
-                : naming.nodeAlarm(cluster.kind().id(), target.node().cacheClusterId(), target.node().id(), rule.id());
+                ? naming.clusterAlarm(cluster.ref().kind(), target.label(), rule.id())
+                : naming.nodeAlarm(cluster.ref().kind(), target.node().cacheClusterId(), target.node().id(), rule.id());
         List<String> topics = actions.forSeverity(rule.severity());
         AlarmSpec spec = new AlarmSpec(rule.namespaceFor(cluster.kind()), rule.metric(), target.dimensions(), rule.statistic(),
                 rule.period(), rule.evaluationPeriods(), rule.datapointsToAlarm(), rule.comparison(), threshold,
@@ -164,17 +171,51 @@ public final class DesiredAlarms {
         return java.util.Optional.of(new DesiredAlarm(name, spec, owner, rule.severity(), tags));
     }
 
-    private static String missing(Expression expression, AlarmTarget target) {
-        return expression.facts().stream().filter(f -> !target.facts().containsKey(f)).sorted().collect(Collectors.joining(", "));
+    /**
+     * Why a threshold is outside the rule's metric's range (0..100 for percentages, never negative), where it could
+     * never be crossed or always is: the cluster's alarms are then kept as they are rather than replaced by nothing.
+     */
+    private static java.util.Optional<String> outOfRange(AlarmRule rule, double threshold) {
+        var range = MetricCatalog.definition(rule.metric());
+        if (range.isPresent() && (threshold < 0 || threshold > range.get().max())) {
+            return java.util.Optional.of("is outside 0.." + (range.get().percent() ? "100 for percentage" : "∞ for") + " metric "
+                    + rule.metric() + " (rule " + rule.id() + ")");
+        }
+        return java.util.Optional.empty();
     }
 
-    /** Accumulates one region's results. */
+    /**
+     * The value of a rule's {@code when} or {@code threshold} for a target. Empty when it cannot be had: a fact AWS
+     * leaves absent when nothing is configured (a serverless cache without an ECPU limit) skips the rule for the
+     * target, and the plan says so; any other missing fact, or a value that is not a number (a division by zero),
+     * makes the cluster a problem.
+     */
+    private static OptionalDouble evaluate(AlarmRule rule, String field, Expression expression, AlarmTarget target, Collector out) {
+        OptionalDouble value = expression.evaluate(target.facts());
+        if (value.isPresent()) {
+            return value;
+        }
+        List<String> missing = expression.facts().stream().filter(f -> !target.facts().containsKey(f)).sorted().toList();
+        String where = rule.where(field) + ": '" + expression.text() + "' (rule " + rule.id() + ")";
+        if (missing.isEmpty()) {
+            out.problem(target.cluster(), where + " has no numeric value for " + target.label() + " (a division by zero?)");
+        } else if (Facts.OPTIONAL.containsAll(missing)) {
+            out.skip(target, rule, field + " '" + expression.text() + "' needs " + String.join(", ", missing)
+                    + ", which is not configured for this cache");
+        } else {
+            out.problem(target.cluster(), where + " needs " + String.join(", ", missing) + ", unknown for " + target.label()
+                    + (target.cluster().nodeType() == null ? "" : " (node type " + target.cluster().nodeType() + " is not in the node-type table)"));
+        }
+        return OptionalDouble.empty();
+    }
+
+    /** Accumulates one cluster's or one region's results. */
     private static final class Collector {
         final String region;
         final List<DesiredAlarm> alarms = new ArrayList<>();
         final List<Skip> skips = new ArrayList<>();
         final List<ClusterProblem> problems = new ArrayList<>();
-        final Set<String> held = new HashSet<>();
+        final Set<ClusterRef> held = new HashSet<>();
 
         Collector(String region) {
             this.region = region;
@@ -185,8 +226,21 @@ public final class DesiredAlarms {
         }
 
         void problem(Cluster cluster, String message) {
-            problems.add(new ClusterProblem(region, cluster.id(), message));
-            held.add(cluster.id());
+            ClusterProblem problem = new ClusterProblem(region, cluster.ref(), message);
+            if (!problems.contains(problem)) {
+                problems.add(problem);
+            }
+            held.add(cluster.ref());
+        }
+
+        /** A cluster's results: all of them, or, when it has a problem, none of its alarms (its existing ones are held). */
+        void add(Cluster cluster, Collector mine) {
+            problems.addAll(mine.problems);
+            held.addAll(mine.held);
+            if (mine.problems.isEmpty()) {
+                alarms.addAll(mine.alarms);
+                skips.addAll(mine.skips);
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package io.cachewatch.cli;
 
 import io.cachewatch.config.CachewatchConfig;
 import io.cachewatch.config.ConfigRanges;
+import io.cachewatch.config.UsageException;
 import io.cachewatch.inventory.InventoryJson;
 import io.cachewatch.report.JsonReport;
 import io.cachewatch.report.ReconcileReport;

@@ -1,5 +1,6 @@
 package io.cachewatch.cli;
 
+import io.cachewatch.wiring.Wiring;
 import io.cachewatch.inventory.Fleet;
 import io.cachewatch.inventory.InventoryJson;
 import io.cachewatch.report.InventoryText;

@@ -1,21 +1,20 @@
 package io.cachewatch.cli;
 
-import io.cachewatch.alarm.DesiredAlarms;
+import io.cachewatch.wiring.Wiring;
+import io.cachewatch.config.UsageException;
 import io.cachewatch.inventory.Fleet;
 import io.cachewatch.inventory.InventoryJson;
 import io.cachewatch.inventory.RegionInventory;
-import io.cachewatch.plan.MassDeleteGuard;
 import io.cachewatch.reconcile.Reconciler;
 import io.cachewatch.report.JsonReport;
 import io.cachewatch.report.ReconcileReport;
-import io.cachewatch.report.ReportError;
 import io.cachewatch.report.RunMode;
 import io.cachewatch.report.TextReport;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +46,7 @@ public class ReconcileCommand implements Callable<Integer> {
     boolean allowMassDelete;
 
     @Option(names = "--only", paramLabel = "WHAT", description = "alarms or dashboards (default: both).")
-    Reconciler.Only only;
+    String only;
 
     @Mixin
     ProfilesOption profiles;
@@ -64,29 +63,18 @@ public class ReconcileCommand implements Callable<Integer> {
         if (inventory != null && !dryRun && !check) {
             spec.commandLine().getErr().println("cachewatch: --inventory plans only: nothing is written");
         }
-        ProfileLoading.Loaded loaded = ProfileLoading.load(profiles.directory(wiring));
+        if (only != null && !Wiring.KINDS.contains(only.trim().toLowerCase(java.util.Locale.ROOT))) {
+            throw new UsageException("--only: expected one of " + String.join(", ", Wiring.KINDS) + ", was '" + only + "'");
+        }
+        Set<String> kinds = only == null ? Set.of() : Set.of(only.trim().toLowerCase(java.util.Locale.ROOT));
+        Wiring.Loaded loaded = wiring.reconcileInputs(profiles.directory(wiring), kinds.isEmpty() || kinds.contains("dashboards"));
         if (!loaded.problems().isEmpty()) {
-            List<ReportError> errors = loaded.problems().stream()
-                    .map(p -> new ReportError("profile", null, null, p.toString())).toList();
-            return print(new ReconcileReport(mode, List.of(), List.of(), errors, List.of(), new TreeMap<>()));
+            return print(ReconcileReport.failed(mode, loaded.problems()));
         }
-        Reconciler.Dashboards dashboards = null;
-        if (only != Reconciler.Only.ALARMS) {
-            DashboardLoading.Loaded templates = DashboardLoading.load(wiring, loaded.catalog());
-            if (!templates.problems().isEmpty()) {
-                return print(new ReconcileReport(mode, List.of(), List.of(), templates.problems(), List.of(), new TreeMap<>()));
-            }
-            dashboards = new Reconciler.Dashboards(templates.renderer(), wiring.dashboardNaming(), wiring::dashboardStore);
-        }
-        DesiredAlarms desired = wiring.desiredAlarms(loaded.catalog());
-        MassDeleteGuard guard = wiring.guard(); // configuration errors surface before any AWS call
-        wiring.checkRates();
         Fleet fleet = inventory != null ? fromFile() : wiring.discovery().discover(regions.resolve(wiring));
-        Reconciler reconciler = new Reconciler(desired, wiring::alarmStore, guard,
-                TerminalProgress.forConsole(mode == RunMode.APPLY && !output.json()), () -> false, dashboards);
-        ReconcileReport report = reconciler.run(fleet,
-                new Reconciler.Options(mode, allowMassDelete, wiring.config().alarms().prefix(), only), wiring.aws().recorder()::snapshot);
-        return print(report);
+        Reconciler<?> reconciler = wiring.reconciler(loaded.inputs(), kinds,
+                TerminalProgress.forConsole(mode == RunMode.APPLY && !output.json()));
+        return print(reconciler.run(fleet, new Reconciler.Options(mode, allowMassDelete), wiring.aws().recorder()::snapshot));
     }
 
     private Fleet fromFile() throws java.io.IOException {
@@ -98,9 +86,13 @@ public class ReconcileCommand implements Callable<Integer> {
         return new Fleet(wanted);
     }
 
-    private int print(ReconcileReport report) {
+    private int print(ReconcileReport report) throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
-        out.print(output.json() ? JsonReport.render(report) + "\n" : TextReport.render(report));
+        if (output.json()) {
+            JsonReport.write(report, out);
+        } else {
+            out.print(TextReport.render(report));
+        }
         out.flush();
         return report.exitCode();
     }

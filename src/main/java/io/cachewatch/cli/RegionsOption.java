@@ -1,5 +1,6 @@
 package io.cachewatch.cli;
 
+import io.cachewatch.wiring.Wiring;
 import java.util.List;
 import picocli.CommandLine.Option;
 

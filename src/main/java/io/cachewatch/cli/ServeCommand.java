@@ -1,5 +1,7 @@
 package io.cachewatch.cli;
 
+import io.cachewatch.config.UsageException;
+import io.cachewatch.wiring.Wiring;
 import io.cachewatch.collect.SlowlogCollector;
 import io.cachewatch.redis.SlowlogVertx;
 import io.cachewatch.report.ReconcileReport;
@@ -62,20 +64,13 @@ public class ServeCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         Path dir = profiles.directory(wiring);
-        ProfileLoading.Loaded first = ProfileLoading.load(dir);
+        // profile and template problems stop serve before it starts rather than failing every run; configuration
+        // errors exit 64 before serving
+        Wiring.Loaded first = wiring.reconcileInputs(dir, true);
         if (!first.problems().isEmpty()) {
             first.problems().forEach(p -> spec.commandLine().getErr().println(p));
             return ReconcileReport.EXIT_ERRORS;
         }
-        // template problems, like profile problems, stop serve before it starts rather than failing every run
-        DashboardLoading.Loaded firstTemplates = DashboardLoading.load(wiring, first.catalog());
-        if (!firstTemplates.problems().isEmpty()) {
-            firstTemplates.problems().forEach(p -> spec.commandLine().getErr().println(p));
-            return ReconcileReport.EXIT_ERRORS;
-        }
-        wiring.desiredAlarms(first.catalog()); // configuration errors exit 64 before serving
-        wiring.guard();
-        wiring.checkRates();
 
         CountDownLatch stop = new CountDownLatch(1);
         // ECS stops a task with SIGTERM: take it over from the JVM so the in-flight apply can end cleanly and exit 0
@@ -104,16 +99,12 @@ public class ServeCommand implements Callable<Integer> {
         }
         state.serving(targets, slowlogOn);
         ServeLoop loop = new ServeLoop(reconciles, () -> {
-            ProfileLoading.Loaded loaded = ProfileLoading.load(dir);
+            Wiring.Loaded loaded = wiring.reconcileInputs(dir, true);
             if (!loaded.problems().isEmpty()) {
-                throw new IllegalStateException("invalid profiles: " + loaded.problems().get(0) + " (" + loaded.problems().size() + " problem(s))");
+                throw new IllegalStateException("invalid profiles or dashboard templates: " + loaded.problems().get(0)
+                        + " (" + loaded.problems().size() + " problem(s))");
             }
-            DashboardLoading.Loaded templates = DashboardLoading.load(wiring, loaded.catalog());
-            if (!templates.problems().isEmpty()) {
-                throw new IllegalStateException("invalid dashboard templates: " + templates.problems().get(0)
-                        + " (" + templates.problems().size() + " problem(s))");
-            }
-            return new ServeLoop.Inputs(wiring.desiredAlarms(loaded.catalog()), wiring.guard(), templates.renderer());
+            return loaded.inputs();
         }, state);
         loop.start(serve.firstRunDelay(), serve.reconcileInterval());
         Duration slowlogInterval = wiring.config().slowlog().interval();

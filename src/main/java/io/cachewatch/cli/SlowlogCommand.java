@@ -1,5 +1,6 @@
 package io.cachewatch.cli;
 
+import io.cachewatch.wiring.Wiring;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

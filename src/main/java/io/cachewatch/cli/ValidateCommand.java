@@ -1,5 +1,7 @@
 package io.cachewatch.cli;
 
+import io.cachewatch.wiring.ProfileLoading;
+import io.cachewatch.wiring.Wiring;
 import io.cachewatch.dashboard.DashboardTemplates;
 import io.cachewatch.dashboard.ProfileTemplates;
 import io.cachewatch.dashboard.TemplateCheck;

@@ -3,7 +3,7 @@ package io.cachewatch.collect;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.cachewatch.cli.UsageException;
+import io.cachewatch.config.UsageException;
 import io.cachewatch.notify.Notification;
 import io.cachewatch.slowlog.NodeCursor;
 import io.cachewatch.slowlog.Suppression;

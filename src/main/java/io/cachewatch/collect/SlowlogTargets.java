@@ -1,6 +1,6 @@
 package io.cachewatch.collect;
 
-import io.cachewatch.cli.UsageException;
+import io.cachewatch.config.UsageException;
 import io.cachewatch.config.CachewatchConfig;
 import io.cachewatch.inventory.Cluster;
 import io.cachewatch.inventory.ClusterKind;
@@ -49,7 +49,7 @@ final class SlowlogTargets {
                 skipped.add(c.id() + ": " + (c.engine() == Engine.MEMCACHED ? "memcached has no slow log" : "serverless caches do not serve SLOWLOG"));
                 continue;
             }
-            SlowlogCluster cluster = new SlowlogCluster(c.region(), c.id(), c.engine().id(), c.kind().id());
+            SlowlogCluster cluster = new SlowlogCluster(c.region(), c.id(), c.engine().id(), c.ref().kind());
             SlowlogCredentials.Resolved creds = credentials.of(c);
             if (creds.failure() != null) {
                 unreadable.add(new ClusterRead(cluster, List.of(), List.of(new NodeFailure(c.id(), "-", creds.failure()))));

@@ -4,15 +4,15 @@ import io.cachewatch.alarm.ActualAlarm;
 import io.cachewatch.alarm.AlarmOwner;
 import io.cachewatch.alarm.AlarmSpec;
 import io.cachewatch.dashboard.DashboardNaming;
-import io.cachewatch.dashboard.DashboardOutcome;
 import io.cachewatch.inventory.Cluster;
 import io.cachewatch.inventory.Fleet;
 import io.cachewatch.inventory.Node;
 import io.cachewatch.inventory.Shard;
 import io.cachewatch.plan.Action;
-import io.cachewatch.plan.AlarmChange;
-import io.cachewatch.plan.ChangeOutcome;
-import io.cachewatch.plan.RegionPlan;
+import io.cachewatch.alarm.DesiredAlarm;
+import io.cachewatch.plan.Change;
+import io.cachewatch.plan.KindPlan;
+import io.cachewatch.plan.Outcome;
 import io.cachewatch.report.ReconcileReport;
 import io.cachewatch.slowlog.Durations;
 import io.cachewatch.slowlog.Finding;
@@ -42,16 +42,23 @@ public final class ClusterStatuses {
                       List<String> listedDashboards, String alarmPrefix, DashboardNaming dashboardNaming) {
     }
 
+    /** The plan kinds the console reads (AlarmKind's and DashboardKind's ids). */
+    private static final String ALARM = "alarm";
+    private static final String DASHBOARD = "dashboard";
+
     private ClusterStatuses() {
     }
 
     public static List<ClusterStatus> of(Run run) {
-        Map<String, ChangeOutcome> outcomes = new HashMap<>();
-        Map<String, AlarmChange> changes = new HashMap<>();
+        Map<String, Outcome> outcomes = new HashMap<>();
+        Map<String, Change<?>> changes = new HashMap<>();
         if (run.report() != null) {
-            run.report().outcomes().forEach(o -> outcomes.put(o.change().region() + "|" + o.change().name(), o));
-            for (RegionPlan plan : run.report().plans()) {
-                plan.changes().forEach(c -> changes.put(plan.region() + "|" + c.name(), c));
+            run.report().outcomes().stream().filter(o -> ALARM.equals(o.change().kind()))
+                    .forEach(o -> outcomes.put(o.change().region() + "|" + o.change().name(), o));
+            for (KindPlan<?> plan : run.report().plans()) {
+                if (ALARM.equals(plan.kind())) {
+                    plan.changes().forEach(c -> changes.put(plan.region() + "|" + c.name(), c));
+                }
             }
         }
         Map<String, List<String>> alarmNamesByCluster = new HashMap<>();
@@ -61,7 +68,7 @@ public final class ClusterStatuses {
             owned(run.alarmPrefix(), region, a.name(), a.owner()).ifPresent(k -> alarmNamesByCluster.computeIfAbsent(k, x -> new ArrayList<>()).add(a.name()));
         }));
         changes.values().stream().filter(c -> c.action() != Action.DELETE).forEach(c ->
-                owned(run.alarmPrefix(), c.region(), c.name(), c.owner()).ifPresent(k -> {
+                owned(run.alarmPrefix(), c.region(), c.name(), desired(c).owner()).ifPresent(k -> {
                     List<String> names = alarmNamesByCluster.computeIfAbsent(k, x -> new ArrayList<>());
                     if (!names.contains(c.name())) {
                         names.add(c.name());
@@ -72,15 +79,15 @@ public final class ClusterStatuses {
         for (Cluster c : run.fleet().clusters()) {
             List<AlarmView> alarms = new ArrayList<>();
             String profile = null;
-            for (String name : alarmNamesByCluster.getOrDefault(c.region() + "|" + c.kind().id() + "|" + c.id(), List.of())) {
+            for (String name : alarmNamesByCluster.getOrDefault(c.region() + "|" + c.ref().kind() + "|" + c.id(), List.of())) {
                 String key = c.region() + "|" + name;
-                AlarmChange change = changes.get(key);
+                Change<?> change = changes.get(key);
                 ActualAlarm a = actual.get(key);
                 if (change != null && change.action() == Action.DELETE) {
                     continue; // e.g. a rule turned off: the alarm is on its way out, not one of the cluster's
                 }
-                AlarmOwner owner = change != null ? change.owner() : a.owner();
-                AlarmSpec spec = change != null ? change.desired().spec() : a.spec();
+                AlarmOwner owner = change != null ? desired(change).owner() : a.owner();
+                AlarmSpec spec = change != null ? desired(change).spec() : a.spec();
                 profile = profile != null ? profile : owner == null ? null : owner.profile();
                 alarms.add(new AlarmView(name, owner == null ? null : owner.node(), owner == null ? null : owner.rule(),
                         a == null ? null : a.state(), condition(spec), spec.comparison() == null ? null : spec.threshold(),
@@ -122,7 +129,12 @@ public final class ClusterStatuses {
         return slash < 0 ? java.util.Optional.empty() : java.util.Optional.of(region + "|" + rest.substring(0, slash) + "|" + owner.cluster());
     }
 
-    private static AlarmView.Sync sync(AlarmChange change, ChangeOutcome outcome) {
+    /** The desired alarm of a create or update of the alarm kind. */
+    private static DesiredAlarm desired(Change<?> change) {
+        return (DesiredAlarm) change.desired();
+    }
+
+    private static AlarmView.Sync sync(Change<?> change, Outcome outcome) {
         if (change == null) {
             return AlarmView.Sync.IN_SYNC;
         }
@@ -148,7 +160,10 @@ public final class ClusterStatuses {
     private static Set<String> dashboards(Run run) {
         Set<String> names = new HashSet<>(run.listedDashboards());
         if (run.report() != null) {
-            for (DashboardOutcome o : run.report().dashboardOutcomes()) {
+            for (Outcome o : run.report().outcomes()) {
+                if (!DASHBOARD.equals(o.change().kind())) {
+                    continue;
+                }
                 if (o.applied() && o.change().action() == Action.DELETE) {
                     names.remove(o.change().name());
                 } else if (o.applied()) {

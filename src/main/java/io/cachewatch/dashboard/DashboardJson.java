@@ -51,6 +51,14 @@ public final class DashboardJson {
             if (!(node instanceof ObjectNode object) || !object.path("widgets").isArray()) {
                 throw new InvalidJson("a dashboard body is a JSON object with a \"widgets\" array", 1);
             }
+            int index = 0;
+            for (JsonNode widget : object.path("widgets")) {
+                index++;
+                if (!widget.isObject()) {
+                    throw new InvalidJson("widget #" + index + " of \"widgets\" is " + widget.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                            + ", not a JSON object", 1);
+                }
+            }
             return object;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
@@ -169,7 +177,8 @@ public final class DashboardJson {
         for (JsonNode widget : body.path("widgets")) {
             i++;
             String title = widget.path("properties").path("title").asText("");
-            String key = title.isEmpty() ? widget.path("type").asText("widget") + " #" + i : title;
+            String key = DashboardMark.isMark(widget) ? "ownership mark"
+                    : title.isEmpty() ? widget.path("type").asText("widget") + " #" + i : title;
             while (widgets.containsKey(key)) {
                 key = key + " (again)";
             }

@@ -7,8 +7,9 @@ import io.cachewatch.inventory.Cluster;
  * Deterministic dashboard names. Dashboards are global, not regional, so every name carries its region:
  * {@code <prefix><region>-<kind>-<cluster id>} per cluster ({@code cachewatch-us-east-1-memorydb-ledger}), with
  * {@code --page-<n>} for the second and later pages of a split cluster, and {@code <prefix><region>--fleet} for the
- * region's overview. The kind is part of the name because ElastiCache and MemoryDB may both have a cluster called
- * {@code ledger}. Cluster ids never contain two hyphens in a row (ElastiCache and MemoryDB naming rules), so
+ * region's overview. The kind (the cluster's identity kind) is part of the name because ElastiCache and MemoryDB may
+ * both have a cluster called {@code ledger}, and a replication group and a standalone cache cluster may both be
+ * {@code orders}. Cluster ids never contain two hyphens in a row (ElastiCache and MemoryDB naming rules), so
  * {@code --} cannot clash with a cluster's own name.
  */
 public record DashboardNaming(String prefix) {
@@ -26,11 +27,21 @@ public record DashboardNaming(String prefix) {
         }
     }
 
-    /** Page 1 is the base name; page n > 1 appends {@code --page-n}. */
+    /** Page 1 is the base name; page n > 1 appends {@code --page-n}. The kind is the cluster's identity kind. */
     public String cluster(Cluster cluster, int page) {
-        String base = Names.fit(clean(prefix + cluster.region() + "-" + cluster.kind().id() + "-" + cluster.id()),
-                MAX_LENGTH - SUFFIX_ROOM, '-');
-        return page(base, page);
+        return page(base(cluster, cluster.ref().kind()), page);
+    }
+
+    /**
+     * Page 1 of the name the cluster's dashboard had before names carried the identity kind (a standalone cache
+     * cluster was {@code elasticache}, like a replication group): recognised so that an upgrade replaces it.
+     */
+    public String formerCluster(Cluster cluster) {
+        return base(cluster, cluster.kind().id());
+    }
+
+    private String base(Cluster cluster, String kind) {
+        return Names.fit(clean(prefix + cluster.region() + "-" + kind + "-" + cluster.id()), MAX_LENGTH - SUFFIX_ROOM, '-');
     }
 
     /** Page 1 of a dashboard is its base name; page n > 1 appends {@code --page-n}. */
@@ -39,7 +50,7 @@ public record DashboardNaming(String prefix) {
     }
 
     /** True when {@code name} is page 1 of the dashboard {@code base} or one of its later pages. */
-    static boolean isPageOf(String name, String base) {
+    public static boolean isPageOf(String name, String base) {
         return name.equals(base) || name.startsWith(base + "--page-");
     }
 
@@ -50,15 +61,6 @@ public record DashboardNaming(String prefix) {
     /** Every managed dashboard of a region starts with this. */
     public String regionPrefix(String region) {
         return prefix + clean(region) + "-";
-    }
-
-    /**
-     * True when {@code name} is one cachewatch makes for the region: a cluster or fleet name under the region's prefix.
-     * Anything else under the prefix (a hand-made {@code cachewatch-us-east-1-mine}) is not ours and never deleted.
-     */
-    public boolean owns(String region, String name) {
-        return name.startsWith(regionPrefix(region))
-                && name.substring(regionPrefix(region).length()).matches("((elasticache|serverless|memorydb)-[A-Za-z0-9_-]+|-fleet)(--page-\\d+)?");
     }
 
     /** Dashboard names allow only A-Z a-z 0-9 - _; anything else becomes '-'. */

@@ -2,13 +2,15 @@ package io.cachewatch.dashboard;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cachewatch.alarm.AlarmTarget;
-import io.cachewatch.alarm.ClusterProblem;
+import io.cachewatch.plan.ClusterProblem;
 import io.cachewatch.alarm.DesiredAlarm;
 import io.cachewatch.alarm.DesiredAlarms;
 import io.cachewatch.alarm.DesiredState;
 import io.cachewatch.alarm.Dimension;
 import io.cachewatch.inventory.Cluster;
 import io.cachewatch.inventory.ClusterKind;
+import io.cachewatch.inventory.ClusterRef;
+import io.cachewatch.plan.ClusterProblem;
 import io.cachewatch.inventory.Engine;
 import io.cachewatch.inventory.Node;
 import io.cachewatch.inventory.RegionInventory;
@@ -80,9 +82,8 @@ public final class DashboardRenderer {
     public RenderedRegion forRegion(RegionInventory region, DesiredState alarms) {
         List<DesiredDashboard> dashboards = new ArrayList<>();
         List<ClusterProblem> problems = new ArrayList<>();
-        Set<String> heldBases = new HashSet<>();
-        Map<String, List<DesiredAlarm>> alarmsByCluster = alarms.alarms().stream()
-                .collect(Collectors.groupingBy(a -> a.owner().cluster() + "@" + a.spec().namespace(), LinkedHashMap::new, Collectors.toList()));
+        Map<ClusterRef, List<DesiredAlarm>> alarmsByCluster = alarms.alarms().stream()
+                .collect(Collectors.groupingBy(a -> a.owner().ref(), LinkedHashMap::new, Collectors.toList()));
         // clusters render independently (templates are thread-safe), so a large region uses every core; order is kept
         List<Outcome> outcomes = region.clusters().parallelStream()
                 .map(cluster -> forCluster(cluster, alarms, alarmsByCluster)).toList();
@@ -91,30 +92,25 @@ public final class DashboardRenderer {
             if (outcome.problem() != null) {
                 problems.add(outcome.problem());
             }
-            if (outcome.heldBase() != null) {
-                heldBases.add(outcome.heldBase());
-            }
         }
         try {
             dashboards.addAll(fleet(region, alarms.alarms()));
         } catch (DashboardTemplates.RenderProblem e) {
-            problems.add(new ClusterProblem(region.region(), null, "fleet dashboard: " + e.getMessage()));
-            heldBases.add(naming.fleet(region.region()));
+            problems.add(new ClusterProblem(region.region(), ClusterRef.ofFleet(region.region()), "fleet dashboard: " + e.getMessage()));
         }
-        return new RenderedRegion(region.region(), dashboards, problems, heldBases);
+        return new RenderedRegion(region.region(), dashboards, problems);
     }
 
-    /** What one cluster contributes: its pages, or a problem and the name to hold. */
-    private record Outcome(List<DesiredDashboard> dashboards, ClusterProblem problem, String heldBase) {
-        static final Outcome NONE = new Outcome(List.of(), null, null);
+    /** What one cluster contributes: its pages, or a problem. */
+    private record Outcome(List<DesiredDashboard> dashboards, ClusterProblem problem) {
+        static final Outcome NONE = new Outcome(List.of(), null);
     }
 
-    private Outcome forCluster(Cluster cluster, DesiredState alarms, Map<String, List<DesiredAlarm>> alarmsByCluster) {
-        if (DesiredAlarms.gone(cluster) || !(selector.choose(cluster.tags()) instanceof ProfileChoice.Use use)) {
+    /** A cluster that is gone, opted out or has a problem gets none: the plan deletes or holds what it has. */
+    private Outcome forCluster(Cluster cluster, DesiredState alarms, Map<ClusterRef, List<DesiredAlarm>> alarmsByCluster) {
+        if (DesiredAlarms.gone(cluster) || alarms.heldClusters().contains(cluster.ref())
+                || !(selector.choose(cluster.tags()) instanceof ProfileChoice.Use use)) {
             return Outcome.NONE;
-        }
-        if (alarms.heldClusters().contains(cluster.id())) {
-            return new Outcome(List.of(), null, naming.cluster(cluster, 1));
         }
         Chosen chosen = choose(cluster, use.profile(), profileChoices.getOrDefault(use.profile(), DashboardChoice.NONE));
         if (chosen.template().equalsIgnoreCase(DashboardChoice.OFF)) {
@@ -123,11 +119,9 @@ public final class DashboardRenderer {
         try {
             DashboardTemplates.Source source = templates.findForCluster(chosen.template()).orElseThrow(() -> new DashboardTemplates.RenderProblem(
                     chosen.because() + " names no cluster dashboard template (known: " + templates.clusterNames() + ")"));
-            return new Outcome(clusterPages(cluster, use.profile(), source,
-                    alarmsByCluster.getOrDefault(cluster.id() + "@" + cluster.kind().namespace(), List.of())), null, null);
+            return new Outcome(clusterPages(cluster, use.profile(), source, alarmsByCluster.getOrDefault(cluster.ref(), List.of())), null);
         } catch (DashboardTemplates.RenderProblem e) {
-            return new Outcome(List.of(), new ClusterProblem(cluster.region(), cluster.id(), "dashboard: " + e.getMessage()),
-                    naming.cluster(cluster, 1));
+            return new Outcome(List.of(), new ClusterProblem(cluster.region(), cluster.ref(), "dashboard: " + e.getMessage()));
         }
     }
 
@@ -161,11 +155,11 @@ public final class DashboardRenderer {
                     cluster.shards().stream().mapToInt(s -> Math.max(0, s.nodes().size() - 1)).max().orElse(0),
                     cluster.nodes().size(), Console.url(cluster), runbookUrl, profile, page, pages, shards,
                     shards.stream().flatMap(s -> s.nodes().stream()).toList(), targets, groups(pageAlarms), thresholds);
-            return body(source, view, cluster.id());
+            return DashboardMark.stamp(body(source, view, cluster.id()), naming.cluster(cluster, page), cluster.region(), cluster.ref());
         });
         List<DesiredDashboard> out = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
-            out.add(new DesiredDashboard(naming.cluster(cluster, i + 1), cluster.region(), cluster.id(), source.name(), bodies.get(i)));
+            out.add(new DesiredDashboard(naming.cluster(cluster, i + 1), cluster.region(), cluster.ref(), source.name(), bodies.get(i)));
         }
         return out;
     }
@@ -180,13 +174,14 @@ public final class DashboardRenderer {
         List<FleetView.Count> byStatus = counts(clusters.stream().map(c -> nz(c.status())).toList());
         List<String> namespaces = clusters.stream().map(c -> c.kind().namespace()).distinct().sorted().toList();
         int nodes = clusters.stream().mapToInt(c -> c.nodes().size()).sum();
-        List<ObjectNode> bodies = paged(all, (slice, page, pages) -> body(source, new FleetView(region.region(), clusters.size(), nodes,
+        List<ObjectNode> bodies = paged(all, (slice, page, pages) -> DashboardMark.stamp(body(source, new FleetView(region.region(), clusters.size(), nodes,
                 byEngine, byStatus, namespaces, clusters.stream().anyMatch(c -> c.kind() == ClusterKind.ELASTICACHE),
-                clusters.stream().anyMatch(c -> c.kind() == ClusterKind.MEMORYDB), groups(slice), page, pages), "fleet " + region.region()));
+                clusters.stream().anyMatch(c -> c.kind() == ClusterKind.MEMORYDB), groups(slice), page, pages), "fleet " + region.region()),
+                DashboardNaming.page(naming.fleet(region.region()), page), region.region(), ClusterRef.ofFleet(region.region())));
         List<DesiredDashboard> out = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
             String name = DashboardNaming.page(naming.fleet(region.region()), i + 1);
-            out.add(new DesiredDashboard(name, region.region(), null, FLEET, bodies.get(i)));
+            out.add(new DesiredDashboard(name, region.region(), ClusterRef.ofFleet(region.region()), FLEET, bodies.get(i)));
         }
         return out;
     }

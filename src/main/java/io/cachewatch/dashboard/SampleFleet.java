@@ -54,7 +54,7 @@ public final class SampleFleet {
                                    List<Shard> shards) {
         return new Cluster(kind, REGION, id, arn, engine, engine == Engine.MEMCACHED ? "1.6.22" : "7.1",
                 kind == ClusterKind.MEMORYDB ? "db.r6g.large" : "cache.r6g.large", 2, 13L * GIB, true, "available", clusterMode, tags,
-                new ArrayList<>(shards), null, null);
+                new ArrayList<>(shards), null, null, kind == ClusterKind.ELASTICACHE && arn.contains(":cluster:"));
     }
 
     private static Shard shard(String id, List<Node> nodes) {

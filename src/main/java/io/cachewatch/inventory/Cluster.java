@@ -18,6 +18,8 @@ import java.util.TreeMap;
  * @param shards      empty for serverless caches
  * @param limits      serverless caches only
  * @param endpoint    the configuration/primary/serverless endpoint when the API reports one
+ * @param standalone  ElastiCache node-based only: a cache cluster outside any replication group (its id may equal a
+ *                    replication group's, so it is named apart: see {@link #ref()})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Cluster(
@@ -36,7 +38,8 @@ public record Cluster(
         Map<String, String> tags,
         List<Shard> shards,
         ServerlessLimits limits,
-        Endpoint endpoint) {
+        Endpoint endpoint,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) Boolean standalone) {
 
     public Cluster {
         Node.require(id, "cluster id");
@@ -46,6 +49,24 @@ public record Cluster(
         }
         tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(tags));
         shards = shards == null ? List.of() : List.copyOf(shards);
+        standalone = Boolean.TRUE.equals(standalone); // absent in inventory files written before it existed
+        if (standalone && kind != ClusterKind.ELASTICACHE) {
+            throw new IllegalArgumentException("cluster " + id + ": only an ElastiCache node-based cluster can be standalone");
+        }
+    }
+
+    /** A replication group, serverless cache or MemoryDB cluster (not a standalone cache cluster). */
+    public Cluster(ClusterKind kind, String region, String id, String arn, Engine engine, String engineVersion, String nodeType,
+                   Integer vcpus, Long memoryBytes, boolean tls, String status, boolean clusterMode, Map<String, String> tags,
+                   List<Shard> shards, ServerlessLimits limits, Endpoint endpoint) {
+        this(kind, region, id, arn, engine, engineVersion, nodeType, vcpus, memoryBytes, tls, status, clusterMode, tags, shards,
+                limits, endpoint, false);
+    }
+
+    /** Its identity in names and ownership marks: kind (a standalone cache cluster apart) and id. */
+    @JsonIgnore
+    public ClusterRef ref() {
+        return new ClusterRef(standalone ? ClusterRef.CACHE_CLUSTER : kind.id(), id);
     }
 
     /** A shard "has replicas" when it holds more than one node of a replicating engine (never Memcached). */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Refuses a run that would delete more than a share of a region's managed alarms: the usual cause is a discovery
+ * Refuses a run that would delete more than a share of a region's managed resources of a kind: the usual cause is a discovery
  * that quietly returned too little (wrong account, wrong region, a filtered API answer), not a real decommission.
  */
 public record MassDeleteGuard(double maxShare) {
@@ -15,13 +15,24 @@ public record MassDeleteGuard(double maxShare) {
         }
     }
 
-    /** One refusal per region over the limit; empty when the plan may be applied. */
-    public List<String> refusals(List<RegionPlan> plans) {
+    /**
+     * One refusal per region and kind over the limit; empty when the plans may be applied. A delete whose cluster,
+     * node and rule get a create in the same plan is a rename (the create goes first), not a loss, and is not counted.
+     */
+    public List<String> refusals(List<? extends KindPlan<?>> plans, String plural) {
         List<String> refusals = new ArrayList<>();
-        for (RegionPlan plan : plans) {
-            refusal(plan.region(), "alarms", plan.count(Action.DELETE), plan.managed()).ifPresent(refusals::add);
+        for (KindPlan<?> plan : plans) {
+            java.util.Set<List<String>> created = new java.util.HashSet<>();
+            plan.changes().stream().filter(c -> c.action() == Action.CREATE).forEach(c -> created.add(owner(c)));
+            long losses = plan.changes().stream().filter(c -> c.action() == Action.DELETE && !created.contains(owner(c))).count();
+            refusal(plan.region(), plural, losses, plan.managed()).ifPresent(refusals::add);
         }
         return refusals;
+    }
+
+    /** Cluster id, node and rule: what stays the same when only a name changes. */
+    private static List<String> owner(Change<?> change) {
+        return java.util.Arrays.asList(change.cluster() == null ? null : change.cluster().id(), change.node(), change.rule());
     }
 
     /** The refusal of deleting {@code deletes} of a region's {@code managed} things ("alarms", "dashboards"), if over the share. */

@@ -8,11 +8,18 @@ import java.util.Set;
 /**
  * The facts a {@code when} condition or a {@code threshold} expression may read. The reconciler supplies
  * them per resource; a fact that does not apply to a resource (vCPUs of a serverless cache) is absent, and
- * an expression reading an absent fact evaluates to empty, so the rule is skipped for that resource.
+ * an expression reading an absent fact evaluates to empty: the rule is skipped for that resource when the fact is one of
+ * {@link #OPTIONAL}, and the cluster is a problem otherwise.
  */
 public final class Facts {
     /** Fact name to a one-line description, in documentation order. */
     public static final Map<String, String> DESCRIPTIONS = descriptions();
+
+    /**
+     * Facts AWS leaves absent when nothing is configured (a serverless cache without usage limits): a rule that needs
+     * one is skipped for that resource. Any other absent fact is a problem of the cluster, not a reason to skip.
+     */
+    public static final Set<String> OPTIONAL = Set.of("ecpu_per_second_max", "storage_max_bytes");
 
     /** All fact names an expression may use. */
     public static final Set<String> NAMES = DESCRIPTIONS.keySet();

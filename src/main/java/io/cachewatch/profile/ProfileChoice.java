@@ -9,4 +9,8 @@ public sealed interface ProfileChoice {
     /** The cluster opted out ({@code cachewatch:ignore=true}): it gets no alarms, and its managed alarms go. */
     record Ignore(String because) implements ProfileChoice {
     }
+
+    /** The tags cannot be read as a choice (an opt-out tag that is neither true nor false): a problem cluster. */
+    record Invalid(String problem) implements ProfileChoice {
+    }
 }

@@ -92,7 +92,13 @@ final class RuleBuilder {
         }
         return new AlarmRule(entry.id(), new Applicability(kinds, engines, scope, replicatedOnly, when), metric, statistic,
                 period, evaluationPeriods, datapoints, comparison, threshold, missing, severity,
-                text("description", null), entry.lastWritten(), namespace);
+                text("description", null), entry.lastWritten(), namespace, locations());
+    }
+
+    private java.util.Map<String, SourceLocation> locations() {
+        java.util.Map<String, SourceLocation> at = new java.util.HashMap<>();
+        entry.fields().forEach((key, field) -> at.put(key, field.location()));
+        return at;
     }
 
     /** Kinds of a rule, or null when absent or rejected. */

@@ -17,6 +17,11 @@ public record TagOverrides(Map<String, Double> thresholds, Set<String> disabled,
     /** cachewatch tags that are not rule overrides (profile choice, opt-out, other features). */
     static final Set<String> RESERVED = Set.of("profile", "ignore", "dashboard", "slowlog-secret");
 
+    /** The tag that overrides a rule's threshold. */
+    public static String thresholdTag(String rule) {
+        return PREFIX + rule + ".threshold";
+    }
+
     public static TagOverrides read(Map<String, String> tags, Set<String> ruleIds) {
         Map<String, Double> thresholds = new HashMap<>();
         Set<String> disabled = new HashSet<>();

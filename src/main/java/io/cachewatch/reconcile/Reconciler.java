@@ -1,178 +1,182 @@
 package io.cachewatch.reconcile;
 
-import io.cachewatch.alarm.ActualAlarm;
-import io.cachewatch.alarm.AlarmStore;
-import io.cachewatch.alarm.DesiredAlarms;
-import io.cachewatch.alarm.DesiredState;
-import io.cachewatch.dashboard.DashboardApplier;
-import io.cachewatch.dashboard.DashboardNaming;
-import io.cachewatch.dashboard.DashboardOutcome;
-import io.cachewatch.dashboard.DashboardPlan;
-import io.cachewatch.dashboard.DashboardPlanner;
-import io.cachewatch.dashboard.DashboardRenderer;
-import io.cachewatch.dashboard.DashboardStore;
-import io.cachewatch.dashboard.RenderedRegion;
+import io.cachewatch.inventory.ClusterRef;
 import io.cachewatch.inventory.Fleet;
 import io.cachewatch.inventory.RegionInventory;
-import io.cachewatch.plan.Action;
-import io.cachewatch.plan.AlarmApplier;
-import io.cachewatch.plan.AlarmPlanner;
+import io.cachewatch.plan.Applier;
 import io.cachewatch.plan.ApplyProgress;
-import io.cachewatch.plan.ChangeOutcome;
+import io.cachewatch.plan.Change;
+import io.cachewatch.plan.ClusterProblem;
+import io.cachewatch.plan.Found;
+import io.cachewatch.plan.KindPlan;
+import io.cachewatch.plan.ManagedKind;
 import io.cachewatch.plan.MassDeleteGuard;
-import io.cachewatch.plan.RegionPlan;
+import io.cachewatch.plan.Outcome;
+import io.cachewatch.plan.Planner;
+import io.cachewatch.plan.RegionDesired;
+import io.cachewatch.plan.Skip;
+import io.cachewatch.plan.Wants;
 import io.cachewatch.report.ReconcileReport;
 import io.cachewatch.report.ReportError;
 import io.cachewatch.report.RunMode;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * One reconcile: read the managed alarms of each region, plan against the desired state, render and plan the
- * dashboards, check the guards, then (unless dry-run or check) apply each region's plan, dashboards last. Regions are applied in parallel: CloudWatch quotas are per
- * region, and each region's store paces itself.
+ * One reconcile, the same for every managed kind: compose each region's desired state once (profiles, tags, problem
+ * clusters), ask each kind what it wants there (a cluster any kind cannot work out is a problem cluster for every
+ * kind), read what each kind owns, plan each kind and region with the one safety rule ({@link Planner}), check the
+ * mass-delete guard of every kind and region, then (unless dry-run or check) apply the kinds in the order given. A kind's stores are applied in parallel (CloudWatch
+ * quotas are per region, and each store paces itself), its changes in each store creates first and deletes last.
+ *
+ * @param <I> the composed desired state of a region
  */
-public final class Reconciler {
-    /** How a run treats its plan; {@code only} null means alarms and dashboards. */
-    public record Options(RunMode mode, boolean allowMassDelete, String alarmPrefix, Only only) {
-        public Options(RunMode mode, boolean allowMassDelete, String alarmPrefix) {
-            this(mode, allowMassDelete, alarmPrefix, null);
-        }
-
-        boolean alarms() {
-            return only != Only.DASHBOARDS;
-        }
-
-        boolean dashboards() {
-            return only != Only.ALARMS;
-        }
+public final class Reconciler<I extends RegionDesired> {
+    /** How a run treats its plan. */
+    public record Options(RunMode mode, boolean allowMassDelete) {
     }
 
-    /** {@code reconcile --only alarms|dashboards}. */
-    public enum Only { ALARMS, DASHBOARDS }
-
-    /**
-     * The dashboard part of a run.
-     *
-     * @param store the (global) dashboard store, given the run's first region for its client's endpoint
-     */
-    public record Dashboards(DashboardRenderer renderer, DashboardNaming naming, Function<String, DashboardStore> store) {
+    /** A kind as a run uses it: the kind and its stores by region (from a {@link StoreCache}). */
+    public record Registered<I extends RegionDesired, S, D, A>(ManagedKind<I, S, D, A> kind, Function<String, S> stores) {
     }
 
-    private final DesiredAlarms desiredAlarms;
-    private final Function<String, AlarmStore> stores;
+    private final Function<RegionInventory, I> compose;
+    private final List<Registered<I, ?, ?, ?>> kinds;
     private final MassDeleteGuard guard;
     private final ApplyProgress progress;
     private final BooleanSupplier stopRequested;
-    private final Dashboards dashboards;
 
-    /** @param dashboards null when the run knows no dashboards */
-    public Reconciler(DesiredAlarms desiredAlarms, Function<String, AlarmStore> stores, MassDeleteGuard guard,
-                      ApplyProgress progress, BooleanSupplier stopRequested, Dashboards dashboards) {
-        this.dashboards = dashboards;
-        this.desiredAlarms = desiredAlarms;
-        this.stores = stores;
+    /** @param kinds planned and applied in this order */
+    public Reconciler(Function<RegionInventory, I> compose, List<Registered<I, ?, ?, ?>> kinds, MassDeleteGuard guard,
+                      ApplyProgress progress, BooleanSupplier stopRequested) {
+        this.compose = compose;
+        this.kinds = List.copyOf(kinds);
         this.guard = guard;
         this.progress = progress;
         this.stopRequested = stopRequested;
     }
 
+    /** What one kind wants in each region of a run. */
+    private record Wanting<I extends RegionDesired, S, D, A>(Registered<I, S, D, A> registered, Map<String, Wants<D>> byRegion) {
+    }
+
+    /** One kind's plans in a run, with what applies them. */
+    private record Planned<I extends RegionDesired, S, D, A>(Registered<I, S, D, A> registered, List<KindPlan<D>> plans) {
+        int changes() {
+            return plans.stream().mapToInt(p -> p.changes().size()).sum();
+        }
+    }
+
     public ReconcileReport run(Fleet fleet, Options options, Supplier<SortedMap<String, Long>> apiCalls) {
         List<ReportError> errors = new ArrayList<>();
         fleet.errors().forEach(e -> errors.add(new ReportError("discovery", e.region(), null, e.operation() + ": " + e.message())));
-        List<RegionPlan> plans = new ArrayList<>();
-        List<RenderedRegion> rendered = new ArrayList<>();
-        boolean withDashboards = options.dashboards() && dashboards != null;
-        for (RegionInventory region : fleet.regions()) {
-            DesiredState desired = desiredAlarms.forRegion(region);
-            if (withDashboards) {
-                rendered.add(dashboards.renderer().forRegion(region, desired));
-            }
-            if (!options.alarms()) {
-                desired.problems().forEach(p -> errors.add(new ReportError("cluster", p.region(), p.cluster(), p.message())));
-                continue;
-            }
-            List<ActualAlarm> actual;
-            try {
-                actual = stores.apply(region.region()).listManaged(options.alarmPrefix());
-            } catch (RuntimeException e) {
-                errors.add(new ReportError("alarms", region.region(), null, "cannot read managed alarms: " + e.getMessage()));
-                continue;
-            }
-            plans.add(AlarmPlanner.plan(desired, actual, region.complete()));
+        List<I> regions = fleet.regions().stream().map(compose).toList();
+        List<Skip> skips = new ArrayList<>();
+        for (I region : regions) {
+            region.problems().forEach(p -> errors.add(new ReportError("cluster", p.region(), p.cluster(), p.message())));
+            skips.addAll(region.skips());
         }
-        DashboardStore dashboardStore = withDashboards && !fleet.regions().isEmpty()
-                ? dashboards.store().apply(fleet.regions().get(0).region()) : null;
-        List<DashboardPlan> dashboardPlans = dashboardStore == null ? List.of() : planDashboards(fleet, rendered, dashboardStore, errors);
+        List<Wanting<I, ?, ?, ?>> wanting = new ArrayList<>();
+        Map<String, Set<ClusterRef>> held = new HashMap<>();
+        regions.forEach(r -> held.put(r.region(), new HashSet<>(r.heldClusters())));
+        for (Registered<I, ?, ?, ?> registered : kinds) {
+            Wanting<I, ?, ?, ?> wants = want(registered, regions);
+            wants.byRegion().forEach((region, w) -> {
+                w.problems().forEach(p -> held.get(region).add(p.ref()));
+                held.get(region).addAll(w.held());
+            });
+            wanting.add(wants);
+        }
+        List<Planned<I, ?, ?, ?>> planned = new ArrayList<>();
+        for (Wanting<I, ?, ?, ?> wants : wanting) {
+            planned.add(plan(wants, regions, held, errors));
+        }
         List<String> refusals = new ArrayList<>();
         if (!options.allowMassDelete()) {
-            refusals.addAll(guard.refusals(plans));
-            dashboardPlans.forEach(p -> guard.refusal(p.region(), "dashboards", p.count(Action.DELETE), p.managed()).ifPresent(refusals::add));
+            planned.forEach(p -> refusals.addAll(guard.refusals(p.plans(), p.registered().kind().plural())));
         }
-        List<ChangeOutcome> outcomes = new ArrayList<>();
-        List<DashboardOutcome> dashboardOutcomes = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>();
         if (options.mode() == RunMode.APPLY && refusals.isEmpty()) {
-            // one progress line for the whole apply: alarms first, then dashboards counted on from there
-            int alarmChanges = plans.stream().mapToInt(p -> p.changes().size()).sum();
-            int total = alarmChanges + dashboardPlans.stream().mapToInt(p -> p.changes().size()).sum();
-            outcomes.addAll(apply(plans, total));
-            if (dashboardStore != null) {
-                dashboardOutcomes.addAll(DashboardApplier.apply(dashboardPlans, dashboardStore,
-                        (done, ofDashboards) -> progress.advanced(alarmChanges + done, total), stopRequested));
+            // one progress line for the whole apply: each kind counts on from where the one before ended
+            int total = planned.stream().mapToInt(Planned::changes).sum();
+            int before = 0;
+            for (Planned<I, ?, ?, ?> p : planned) {
+                outcomes.addAll(apply(p, before, total));
+                before += p.changes();
             }
         }
-        return new ReconcileReport(options.mode(), plans, outcomes, errors, refusals, apiCalls.get(), dashboardPlans, dashboardOutcomes);
+        List<KindPlan<?>> plans = new ArrayList<>();
+        planned.forEach(p -> plans.addAll(p.plans()));
+        return new ReconcileReport(options.mode(), plans, outcomes, errors, skips, refusals, apiCalls.get());
     }
 
-    /** One ListDashboards walk for the whole run (dashboards are global), then one plan per region. */
-    private List<DashboardPlan> planDashboards(Fleet fleet, List<RenderedRegion> rendered, DashboardStore store, List<ReportError> errors) {
-        List<String> existing;
-        try {
-            existing = store.listManaged(dashboards.naming().prefix());
-        } catch (RuntimeException e) {
-            errors.add(new ReportError("dashboards", null, null, "cannot list managed dashboards: " + e.getMessage()));
-            return List.of();
-        }
-        List<DashboardPlan> plans = new ArrayList<>();
-        for (int i = 0; i < rendered.size(); i++) {
-            RenderedRegion region = rendered.get(i);
-            List<String> mine = existing.stream().filter(n -> dashboards.naming().owns(region.region(), n)).toList();
-            try {
-                plans.add(DashboardPlanner.plan(region, mine, store::body, fleet.regions().get(i).complete()));
-            } catch (RuntimeException e) {
-                errors.add(new ReportError("dashboards", region.region(), null, "cannot read managed dashboards: " + e.getMessage()));
+    private static <I extends RegionDesired, S, D, A> Wanting<I, S, D, A> want(Registered<I, S, D, A> registered, List<I> regions) {
+        Map<String, Wants<D>> byRegion = new LinkedHashMap<>();
+        regions.forEach(r -> byRegion.put(r.region(), registered.kind().want(r)));
+        return new Wanting<>(registered, byRegion);
+    }
+
+    /** Every region the kind could read, planned with the held clusters of every kind. */
+    private static <I extends RegionDesired, S, D, A> Planned<I, S, D, A> plan(Wanting<I, S, D, A> wanting, List<I> regions,
+                                                                             Map<String, Set<ClusterRef>> held, List<ReportError> errors) {
+        ManagedKind<I, S, D, A> kind = wanting.registered().kind();
+        List<ClusterProblem> failures = new ArrayList<>();
+        Map<String, List<Found<A>>> found = kind.read(regions, wanting.registered().stores(), failures);
+        failures.forEach(f -> errors.add(new ReportError(kind.plural(), f.region(), f.cluster(), f.message())));
+        List<KindPlan<D>> plans = new ArrayList<>();
+        for (I region : regions) {
+            List<Found<A>> existing = found.get(region.region());
+            if (existing != null) {
+                Wants<D> wants = wanting.byRegion().get(region.region());
+                plans.add(Planner.plan(kind.id(), region.region(), wants.wanted(), existing, held.get(region.region()),
+                        region.inventory().complete(), kind.differ()).withProblems(wants.problems()));
             }
         }
-        return plans;
+        return new Planned<>(wanting.registered(), plans);
     }
 
-    /** @param total changes of the whole apply (alarms and dashboards), for the progress line */
-    private List<ChangeOutcome> apply(List<RegionPlan> plans, int total) {
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        List<RegionPlan> withChanges = plans.stream().filter(p -> !p.changes().isEmpty()).toList();
-        if (withChanges.isEmpty()) {
+    /** Applies one kind: its stores in parallel, each store's changes in order. */
+    private <S, D, A> List<Outcome> apply(Planned<I, S, D, A> planned, int before, int total) {
+        Map<String, List<Change<D>>> byStore = new LinkedHashMap<>();
+        Map<String, String> regionOfStore = new LinkedHashMap<>();
+        ManagedKind<I, S, D, A> kind = planned.registered().kind();
+        for (KindPlan<D> plan : planned.plans()) {
+            String key = kind.storeKey(plan.region());
+            regionOfStore.putIfAbsent(key, plan.region());
+            byStore.computeIfAbsent(key, k -> new ArrayList<>()).addAll(plan.changes());
+        }
+        byStore.values().removeIf(List::isEmpty);
+        if (byStore.isEmpty()) {
             return List.of();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(withChanges.size(), 8));
+        AtomicInteger done = new AtomicInteger(before);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(byStore.size(), 8));
         try {
-            List<Future<List<ChangeOutcome>>> futures = new ArrayList<>();
-            for (RegionPlan plan : withChanges) {
+            List<Future<List<Outcome>>> futures = new ArrayList<>();
+            byStore.forEach((key, changes) -> {
+                Applier.Writes<D> writes = kind.writes(planned.registered().stores().apply(regionOfStore.get(key)));
                 int[] last = {0};
-                futures.add(pool.submit(() -> AlarmApplier.apply(plan, stores.apply(plan.region()), (d, t) -> {
+                futures.add(pool.submit(() -> Applier.apply(changes, writes, (d, t) -> {
                     progress.advanced(done.addAndGet(d - last[0]), total);
                     last[0] = d;
                 }, stopRequested)));
-            }
-            List<ChangeOutcome> outcomes = new ArrayList<>();
-            for (Future<List<ChangeOutcome>> f : futures) {
+            });
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Future<List<Outcome>> f : futures) {
                 outcomes.addAll(f.get());
             }
             return outcomes;

@@ -19,7 +19,7 @@ public final class InventoryText {
                     .append(region.clusters().stream().mapToInt(c -> c.nodes().size()).sum()).append(" nodes")
                     .append(region.complete() ? "" : " (INCOMPLETE: " + region.errors().size() + " discovery errors)").append('\n');
             for (Cluster c : region.clusters()) {
-                out.append("  ").append(c.kind().id()).append(' ').append(c.id()).append("  ").append(details(c)).append('\n');
+                out.append("  ").append(c.ref().kind()).append(' ').append(c.id()).append("  ").append(details(c)).append('\n');
                 for (Shard shard : c.shards()) {
                     out.append("    shard ").append(shard.id()).append(c.hasReplicas(shard) ? " (replicated)" : "").append('\n');
                     for (Node n : shard.nodes()) {

@@ -5,15 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cachewatch.alarm.AlarmOwner;
-import io.cachewatch.dashboard.DashboardChange;
-import io.cachewatch.dashboard.DashboardOutcome;
-import io.cachewatch.dashboard.DashboardPlan;
+import io.cachewatch.inventory.ClusterRef;
 import io.cachewatch.plan.Action;
-import io.cachewatch.plan.AlarmChange;
-import io.cachewatch.plan.ChangeOutcome;
+import io.cachewatch.plan.Change;
+import io.cachewatch.plan.Outcome;
 import io.cachewatch.plan.FieldDiff;
-import io.cachewatch.plan.RegionPlan;
 import java.util.Map;
 
 /**
@@ -24,6 +20,15 @@ public final class JsonReport {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonReport() {
+    }
+
+    /**
+     * Writes the document and a line end to {@code out} as it is serialized, never holding it as one string: the plan
+     * of a 10,000-node fleet is tens of MB of JSON, and a 256 MB heap has room for its tree but not for two copies.
+     */
+    public static void write(ReconcileReport report, java.io.Writer out) throws java.io.IOException {
+        MAPPER.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, tree(report));
+        out.write("\n");
     }
 
     public static String render(ReconcileReport report) {
@@ -59,25 +64,14 @@ public final class JsonReport {
         summary.put("unchanged", report.unchanged());
         summary.put("failed", report.failed());
         ArrayNode changes = root.putArray("changes");
-        Map<AlarmChange, ChangeOutcome> outcomes = report.outcomeByChange();
-        for (RegionPlan plan : report.plans()) {
-            for (AlarmChange change : plan.changes()) {
-                changes.add(change(change, outcomes.get(change)));
-            }
-        }
-        Map<DashboardChange, DashboardOutcome> dashboardOutcomes = report.dashboardOutcomeByChange();
-        for (DashboardPlan plan : report.dashboardPlans()) {
-            plan.changes().forEach(c -> changes.add(dashboard(c, dashboardOutcomes.get(c))));
-        }
+        Map<Change<?>, Outcome> outcomes = report.outcomeByChange();
+        report.plans().forEach(p -> p.changes().forEach(c -> changes.add(change(c, outcomes.get(c)))));
         ArrayNode errors = root.putArray("errors");
         report.allErrors().forEach(e -> errors.add(MAPPER.valueToTree(e)));
         ArrayNode skipped = root.putArray("skipped");
+        report.skips().forEach(s -> skipped.add(MAPPER.valueToTree(s)));
         ArrayNode held = root.putArray("held");
-        report.plans().forEach(p -> {
-            p.skips().forEach(s -> skipped.add(MAPPER.valueToTree(s)));
-            p.held().forEach(h -> held.add(MAPPER.valueToTree(h)));
-        });
-        report.dashboardPlans().forEach(p -> p.held().forEach(h -> held.add(MAPPER.valueToTree(h))));
+        report.plans().forEach(p -> p.held().forEach(h -> held.add(MAPPER.valueToTree(h))));
         ArrayNode refused = root.putArray("refused");
         report.refusals().forEach(refused::add);
         ObjectNode calls = root.putObject("apiCalls");
@@ -85,36 +79,35 @@ public final class JsonReport {
         return root;
     }
 
-    private static ObjectNode change(AlarmChange change, ChangeOutcome outcome) {
-        AlarmOwner owner = change.owner();
-        ObjectNode node = head(change.action(), "alarm", change.region(), change.name(), owner == null ? null : owner.cluster(),
-                owner == null ? null : owner.node(), owner == null ? null : owner.rule());
+    /**
+     * One change of any kind: {@code diff} holds field-level differences where the kind compares fields (alarms), else
+     * {@code summary}, what a person reads (dashboards: {@code 1 widget changed (Engine CPU (%))}).
+     */
+    private static ObjectNode change(Change<?> change, Outcome outcome) {
+        ClusterRef cluster = change.cluster() == null || change.cluster().fleet() ? null : change.cluster();
+        ObjectNode node = head(change.action(), change.kind(), change.region(), change.name(), cluster, change.node(), change.rule());
         ObjectNode diff = node.putObject("diff");
         for (FieldDiff d : change.diff()) {
             ObjectNode field = diff.putObject(d.field());
             field.set("from", value(d.from()));
             field.set("to", value(d.to()));
         }
-        status(node, outcome == null ? null : outcome.applied(), outcome == null ? null : outcome.error());
-        return node;
-    }
-
-    /** A dashboard change, with the same members as an alarm change; {@code diff.summary} says what differs. */
-    private static ObjectNode dashboard(DashboardChange change, DashboardOutcome outcome) {
-        ObjectNode node = head(change.action(), "dashboard", change.region(), change.name(), change.cluster(), null, null);
-        node.putObject("diff").put("summary", change.summary());
+        if (change.diff().isEmpty() && change.summary() != null) {
+            diff.put("summary", change.summary());
+        }
         status(node, outcome == null ? null : outcome.applied(), outcome == null ? null : outcome.error());
         return node;
     }
 
     /** The members every change has, in the order tools and people read them. */
-    private static ObjectNode head(Action action, String kind, String region, String name, String cluster, String node, String rule) {
+    private static ObjectNode head(Action action, String kind, String region, String name, ClusterRef cluster, String node, String rule) {
         ObjectNode head = MAPPER.createObjectNode();
         head.put("action", action.id());
         head.put("kind", kind);
         head.put("region", region);
         head.put("name", name);
-        head.put("cluster", cluster);
+        head.put("cluster", cluster == null ? null : cluster.id());
+        head.put("clusterKind", cluster == null ? null : cluster.kind());
         head.put("node", node);
         head.put("rule", rule);
         return head;

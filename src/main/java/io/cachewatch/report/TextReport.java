@@ -1,60 +1,54 @@
 package io.cachewatch.report;
 
-import io.cachewatch.alarm.AlarmSpec;
-import io.cachewatch.dashboard.DashboardChange;
-import io.cachewatch.dashboard.DashboardOutcome;
-import io.cachewatch.dashboard.DashboardPlan;
+import io.cachewatch.inventory.ClusterRef;
 import io.cachewatch.plan.Action;
-import io.cachewatch.plan.AlarmChange;
-import io.cachewatch.plan.ChangeOutcome;
+import io.cachewatch.plan.Change;
+import io.cachewatch.plan.KindPlan;
+import io.cachewatch.plan.Outcome;
 import io.cachewatch.plan.FieldDiff;
-import io.cachewatch.plan.RegionPlan;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A plan as a person reads it: {@code +}, {@code ~}, {@code -} grouped by region and cluster, one summary line. */
+/** A plan as a person reads it: {@code +}, {@code ~}, {@code -} grouped by kind, region and cluster, one summary line. */
 public final class TextReport {
     private TextReport() {
     }
 
     public static String render(ReconcileReport report) {
         StringBuilder out = new StringBuilder();
-        Map<AlarmChange, ChangeOutcome> outcomes = report.outcomeByChange();
-        for (RegionPlan plan : report.plans()) {
-            out.append("Region ").append(plan.region()).append('\n');
-            Map<String, List<AlarmChange>> byCluster = new LinkedHashMap<>();
-            plan.changes().forEach(c -> byCluster.computeIfAbsent(c.owner() == null ? "(unknown owner)" : c.owner().cluster(),
-                    k -> new java.util.ArrayList<>()).add(c));
+        Map<Change<?>, Outcome> outcomes = report.outcomeByChange();
+        for (KindPlan<?> plan : report.plans()) {
+            String plural = plan.kind() + "s";
+            out.append(Character.toUpperCase(plural.charAt(0))).append(plural.substring(1)).append(' ').append(plan.region()).append('\n');
+            Map<String, List<Change<?>>> byCluster = new LinkedHashMap<>();
+            plan.changes().forEach(c -> byCluster.computeIfAbsent(owner(c.cluster()), k -> new java.util.ArrayList<>()).add(c));
             byCluster.forEach((cluster, changes) -> {
-                out.append("  cluster ").append(cluster).append('\n');
+                out.append("  ").append(cluster).append('\n');
                 changes.forEach(c -> change(out, c, outcomes.get(c)));
             });
             if (plan.changes().isEmpty()) {
-                out.append("  no changes (").append(plan.unchanged()).append(" alarms in sync)\n");
-            }
-            plan.held().forEach(h -> out.append("  kept ").append(h.name()).append(": ").append(h.reason()).append('\n'));
-            plan.skips().forEach(s -> out.append("  skipped ").append(s.rule()).append(" on ").append(s.cluster())
-                    .append(s.target().equals(s.cluster()) ? "" : " " + s.target()).append(": ").append(s.reason()).append('\n'));
-        }
-        Map<DashboardChange, DashboardOutcome> dashboardOutcomes = report.dashboardOutcomeByChange();
-        for (DashboardPlan plan : report.dashboardPlans()) {
-            out.append("Dashboards ").append(plan.region()).append('\n');
-            for (DashboardChange c : plan.changes()) {
-                DashboardOutcome outcome = dashboardOutcomes.get(c);
-                out.append("    ").append(c.action().sign()).append(' ').append(c.name())
-                        .append(c.cluster() == null ? "" : "  cluster " + c.cluster()).append(": ").append(c.summary())
-                        .append(outcome != null && !outcome.applied() ? "  FAILED: " + outcome.error() : "").append('\n');
-            }
-            if (plan.changes().isEmpty()) {
-                out.append("  no changes (").append(plan.unchanged()).append(" dashboards in sync)\n");
+                out.append("  no changes (").append(plan.unchanged()).append(' ').append(plural).append(" in sync)\n");
             }
             plan.held().forEach(h -> out.append("  kept ").append(h.name()).append(": ").append(h.reason()).append('\n'));
         }
+        report.skips().forEach(s -> out.append("skipped ").append(s.rule()).append(" on ").append(s.cluster())
+                .append(s.target().equals(s.cluster()) ? "" : " " + s.target()).append(": ").append(s.reason()).append('\n'));
         report.refusals().forEach(r -> out.append("REFUSED ").append(r).append('\n'));
         report.allErrors().forEach(e -> out.append("ERROR ").append(e).append('\n'));
         out.append(summary(report)).append('\n');
         return out.toString();
+    }
+
+    /** {@code cluster orders}, {@code cluster orders (cache cluster)} beside a replication group of that id, {@code region overview}. */
+    private static String owner(ClusterRef cluster) {
+        if (cluster == null) {
+            return "(unknown owner)";
+        }
+        if (cluster.fleet()) {
+            return "region overview";
+        }
+        return "cluster " + cluster.id() + (cluster.kind().equals(ClusterRef.CACHE_CLUSTER) ? " (cache cluster)" : "");
     }
 
     public static String summary(ReconcileReport report) {
@@ -66,10 +60,10 @@ public final class TextReport {
                 report.count(Action.CREATE), report.count(Action.UPDATE), report.count(Action.DELETE), report.unchanged(), report.failed());
     }
 
-    private static void change(StringBuilder out, AlarmChange change, ChangeOutcome outcome) {
+    private static void change(StringBuilder out, Change<?> change, Outcome outcome) {
         out.append("    ").append(change.action().sign()).append(' ').append(change.name());
-        if (change.action() == Action.CREATE) {
-            out.append("  ").append(describe(change.desired().spec())).append(' ').append(change.desired().severity());
+        if (change.action() != Action.DELETE && change.diff().isEmpty() && change.summary() != null) {
+            out.append("  ").append(change.summary());
         }
         if (outcome != null && !outcome.applied()) {
             out.append("  FAILED: ").append(outcome.error());
@@ -78,31 +72,6 @@ public final class TextReport {
         for (FieldDiff d : change.diff()) {
             out.append("        ").append(d.field()).append(' ').append(format(d.from())).append(" → ").append(format(d.to())).append('\n');
         }
-    }
-
-    /** Metrics CloudWatch reports in bytes, whose thresholds read better with a binary unit beside them. */
-    private static final java.util.Set<String> BYTE_METRICS = java.util.Set.of("SwapUsage", "FreeableMemory",
-            "BytesUsedForCache", "BytesUsedForCacheItems", "NetworkBytesIn", "NetworkBytesOut");
-
-    /** {@code EngineCPUUtilization Average > 80 for 5/5 × 60s}; {@code SwapUsage Average > 52428800 (50 MiB) …}. */
-    static String describe(AlarmSpec s) {
-        String threshold = format(s.threshold());
-        if (BYTE_METRICS.contains(s.metricName()) && s.threshold() >= 1024) {
-            threshold += " (" + binary(s.threshold()) + ")";
-        }
-        return s.metricName() + " " + s.statistic() + " " + s.comparison().symbol() + " " + threshold
-                + " for " + s.datapointsToAlarm() + "/" + s.evaluationPeriods() + " × " + s.period() + "s";
-    }
-
-    static String binary(double bytes) {
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double value = bytes / 1024;
-        int unit = 0;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return (value == Math.rint(value) ? Long.toString((long) value) : String.format(java.util.Locale.ROOT, "%.1f", value)) + " " + units[unit];
     }
 
     static String format(Object value) {

@@ -1,8 +1,6 @@
 package io.cachewatch.serve;
 
-import io.cachewatch.alarm.DesiredAlarms;
-import io.cachewatch.dashboard.DashboardRenderer;
-import io.cachewatch.plan.MassDeleteGuard;
+import io.cachewatch.wiring.Wiring;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,25 +17,20 @@ import org.jboss.logging.Logger;
 /**
  * Runs reconcile for every target on a schedule. One scheduler thread: a run that outlasts the interval delays the
  * next instead of overlapping it. Targets run in parallel, each on its own thread, so one slow or failing target
- * does not hold up the others. {@link #stop(Duration)} lets an in-flight apply finish its current AWS call.
+ * does not hold up the others. Its inputs (profiles, templates) are read again per run, so edits take effect without
+ * a restart. {@link #stop(Duration)} lets an in-flight apply finish its current AWS call.
  */
 public final class ServeLoop {
     private static final Logger LOG = Logger.getLogger(ServeLoop.class);
 
-    /**
-     * What each run needs, read again per run so edited profiles and templates take effect without a restart.
-     */
-    public record Inputs(DesiredAlarms desired, MassDeleteGuard guard, DashboardRenderer dashboards) {
-    }
-
     private final List<TargetReconcile> targets;
-    private final Supplier<Inputs> inputs;
+    private final Supplier<Wiring.Inputs> inputs;
     private final ServeState state;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("cachewatch-schedule"));
     private final ExecutorService workers;
 
-    public ServeLoop(List<TargetReconcile> targets, Supplier<Inputs> inputs, ServeState state) {
+    public ServeLoop(List<TargetReconcile> targets, Supplier<Wiring.Inputs> inputs, ServeState state) {
         this.targets = List.copyOf(targets);
         this.inputs = inputs;
         this.state = state;
@@ -58,7 +51,7 @@ public final class ServeLoop {
             return;
         }
         Instant started = Instant.now();
-        Inputs in;
+        Wiring.Inputs in;
         try {
             in = inputs.get();
         } catch (RuntimeException e) {

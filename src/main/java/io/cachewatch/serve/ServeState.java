@@ -5,12 +5,11 @@ import io.cachewatch.config.CachewatchConfig;
 import io.cachewatch.console.ClusterStatus;
 import io.cachewatch.console.ClusterStatuses;
 import io.cachewatch.console.FindingView;
-import io.cachewatch.dashboard.DashboardOutcome;
 import io.cachewatch.plan.Action;
-import io.cachewatch.plan.ChangeOutcome;
 import io.cachewatch.slowlog.Finding;
 import io.cachewatch.slowlog.Severity;
 import io.cachewatch.slowlog.SlowlogPoll;
+import io.cachewatch.plan.Outcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -175,11 +174,8 @@ public class ServeState {
         }
         registry.timer("cachewatch.reconcile.duration", t).record(Duration.between(run.started(), run.finished()));
         if (run.report() != null) {
-            for (ChangeOutcome o : run.report().outcomes()) {
-                change(t, "alarm", o.change().action().id(), o.applied());
-            }
-            for (DashboardOutcome o : run.report().dashboardOutcomes()) {
-                change(t, "dashboard", o.change().action().id(), o.applied());
+            for (Outcome o : run.report().outcomes()) {
+                change(t, o.change().kind(), o.change().action().id(), o.applied());
             }
         }
         if (run.discoveryOk()) {

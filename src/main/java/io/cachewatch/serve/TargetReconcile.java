@@ -2,14 +2,17 @@ package io.cachewatch.serve;
 
 import io.cachewatch.console.ClusterStatus;
 import io.cachewatch.console.ClusterStatuses;
+import io.cachewatch.alarm.AlarmKind;
+import io.cachewatch.dashboard.DashboardKind;
 import io.cachewatch.aws.AwsClients;
-import io.cachewatch.cli.Wiring;
+import io.cachewatch.wiring.Wiring;
 import io.cachewatch.inventory.Cluster;
 import io.cachewatch.inventory.Fleet;
 import io.cachewatch.inventory.RegionInventory;
 import io.cachewatch.plan.Action;
 import io.cachewatch.plan.ApplyProgress;
 import io.cachewatch.reconcile.Reconciler;
+import io.cachewatch.reconcile.StoreCache;
 import io.cachewatch.report.ReconcileReport;
 import io.cachewatch.report.ReportError;
 import io.cachewatch.report.RunMode;
@@ -36,9 +39,11 @@ public final class TargetReconcile implements AutoCloseable {
     private final AwsClients base;
     private final AwsClients clients;
     private final StsAssumeRoleCredentialsProvider assumed;
-    private final Map<String, ListedAlarms> stores = new ConcurrentHashMap<>();
-    /** Dashboards are global: one store (and so one pacing) for the target, kept across runs. */
-    private final AtomicReference<ListedDashboards> dashboardStore = new AtomicReference<>();
+    /** The target's stores, kept across runs: they hold its pacing. */
+    private final StoreCache stores = new StoreCache();
+    /** The alarm stores and the dashboard store as the console reads their last listing (the same objects as in {@code stores}). */
+    private final Map<String, ListedAlarms> listedAlarms = new ConcurrentHashMap<>();
+    private final AtomicReference<ListedDashboards> listedDashboards = new AtomicReference<>();
     /** Clusters of each region as its latest complete discovery saw them, for the slow-log reads. */
     private final Map<String, List<Cluster>> discovered = new ConcurrentHashMap<>();
     /** The console's clusters after the last run. */
@@ -92,7 +97,7 @@ public final class TargetReconcile implements AutoCloseable {
     }
 
     /** One discover + plan + apply; never throws: every failure ends up in the result's errors. */
-    public TargetStatus.RunResult run(ServeLoop.Inputs in, BooleanSupplier stopRequested,
+    public TargetStatus.RunResult run(Wiring.Inputs in, BooleanSupplier stopRequested,
                                       Runnable discoveredOk) {
         Instant started = Instant.now();
         try {
@@ -101,12 +106,9 @@ public final class TargetReconcile implements AutoCloseable {
             if (fleet.errors().isEmpty()) {
                 discoveredOk.run(); // ready before a long first apply ends
             }
-            Reconciler.Dashboards dashboards = new Reconciler.Dashboards(in.dashboards(),
-                    wiring.dashboardNaming(), region -> dashboardStore.updateAndGet(s -> s != null ? s : new ListedDashboards(wiring.dashboardStore(clients, region))));
-            Reconciler reconciler = new Reconciler(in.desired(), region -> stores.computeIfAbsent(region, r -> new ListedAlarms(wiring.alarmStore(clients, r))),
-                    in.guard(), ApplyProgress.NONE, stopRequested, dashboards);
-            ReconcileReport report = reconciler.run(fleet,
-                    new Reconciler.Options(RunMode.APPLY, false, wiring.config().alarms().prefix()), clients.recorder()::snapshot);
+            listen(in);
+            ReconcileReport report = wiring.reconciler(in, clients, stores, java.util.Set.of(), ApplyProgress.NONE, stopRequested)
+                    .run(fleet, new Reconciler.Options(RunMode.APPLY, false), clients.recorder()::snapshot);
             Map<String, Long> summary = new LinkedHashMap<>();
             for (Action action : Action.values()) {
                 summary.put(action.id(), report.count(action));
@@ -122,14 +124,30 @@ public final class TargetReconcile implements AutoCloseable {
         }
     }
 
+    /**
+     * Puts the listing-keeping stores into the store cache before the reconciler asks for its stores, so the console
+     * sees what the run listed (each alarm's state included) without another AWS call.
+     */
+    private void listen(Wiring.Inputs in) {
+        AlarmKind alarms = new AlarmKind(wiring.naming());
+        for (String region : target.regions()) {
+            stores.of(alarms, r -> listedAlarms.computeIfAbsent(r, x -> new ListedAlarms(wiring.alarmStore(clients, x)))).apply(region);
+        }
+        if (in.renderer() != null && !target.regions().isEmpty()) {
+            DashboardKind dashboards = new DashboardKind(in.renderer(), wiring.dashboardNaming());
+            stores.of(dashboards, r -> listedDashboards.updateAndGet(d -> d != null ? d : new ListedDashboards(wiring.dashboardStore(clients, r))))
+                    .apply(target.regions().get(0));
+        }
+    }
+
     /** The console's view of the run's clusters, from what the run listed (alarms with their state, dashboards). */
     private List<ClusterStatus> console(Fleet fleet, ReconcileReport report) {
         Map<String, List<io.cachewatch.alarm.ActualAlarm>> listed = new LinkedHashMap<>();
         fleet.regions().forEach(r -> {
-            ListedAlarms store = stores.get(r.region());
+            ListedAlarms store = listedAlarms.get(r.region());
             listed.put(r.region(), store == null ? List.of() : store.last());
         });
-        ListedDashboards dashboards = dashboardStore.get();
+        ListedDashboards dashboards = listedDashboards.get();
         List<ClusterStatus> fresh = ClusterStatuses.of(new ClusterStatuses.Run(target.name(), fleet, report, listed,
                 dashboards == null ? List.of() : dashboards.last(), wiring.config().alarms().prefix(), wiring.dashboardNaming()));
         // a region whose discovery failed keeps the clusters its last complete discovery showed

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * The custom CloudWatch metrics of the slow-log pipeline, namespace {@value #NAMESPACE}, one set per cluster and poll,
- * dimensions {@code ClusterId} (replication group / cache cluster id, MemoryDB cluster name) and {@code Kind}
- * ({@code elasticache} or {@code memorydb}: the same name can exist in both services). Metrics are regional, so the
+ * dimensions {@code ClusterId} (replication group / cache cluster id, MemoryDB cluster name) and {@code Kind}, the
+ * cluster's identity kind ({@code elasticache} for a replication group, {@code cachecluster} for a standalone cache
+ * cluster, {@code memorydb}: the same id can exist as each). Metrics are regional, so the
  * region needs no dimension.
  *
  * <p>{@code SlowCommands} and {@code LostEntries} are published on every poll that read at least one node of the

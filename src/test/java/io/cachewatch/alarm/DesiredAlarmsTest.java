@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cachewatch.Fixtures;
 import io.cachewatch.inventory.Cluster;
+import io.cachewatch.inventory.ClusterRef;
 import io.cachewatch.inventory.RegionInventory;
+import io.cachewatch.plan.ClusterProblem;
+import io.cachewatch.plan.Skip;
 import io.cachewatch.profile.ProfileCatalog;
 import io.cachewatch.profile.ProfileSelector;
 import java.nio.file.Path;
@@ -97,9 +100,9 @@ class DesiredAlarmsTest {
         DesiredState state = state(Fixtures.memcached("sessions-mc", 3));
         assertThat(rulesCount(state)).containsOnly(Map.entry("cpu-high", 3L), Map.entry("memory-low", 3L),
                 Map.entry("swap-high", 3L), Map.entry("evictions", 3L), Map.entry("connections-high", 3L));
-        DesiredAlarm cpu = alarm(state, "cachewatch-elasticache/sessions-mc/0003/cpu-high");
+        DesiredAlarm cpu = alarm(state, "cachewatch-cachecluster/sessions-mc/0003/cpu-high");
         assertThat(cpu.spec().metricName()).isEqualTo("CPUUtilization");
-        DesiredAlarm memory = alarm(state, "cachewatch-elasticache/sessions-mc/0001/memory-low");
+        DesiredAlarm memory = alarm(state, "cachewatch-cachecluster/sessions-mc/0001/memory-low");
         assertThat(memory.spec().comparison()).isEqualTo(Comparison.LESS_THAN);
         assertThat(memory.spec().threshold()).isEqualTo(100.0 * 1024 * 1024);
     }
@@ -133,19 +136,72 @@ class DesiredAlarmsTest {
         DesiredState unlimited = state(Fixtures.serverless("free-cache", null, null));
         assertThat(rulesCount(unlimited)).containsOnly(Map.entry("throttled", 1L), Map.entry("connections-high", 1L));
         assertThat(unlimited.skips()).extracting(Skip::rule).containsExactlyInAnyOrder("ecpu-high", "storage-high");
-        assertThat(unlimited.skips()).allSatisfy(s -> assertThat(s.reason()).contains("unknown for this resource"));
+        assertThat(unlimited.skips()).allSatisfy(s -> assertThat(s.reason()).contains("not configured for this cache"));
         assertThat(unlimited.skips().stream().filter(s -> s.rule().equals("ecpu-high")).findFirst().orElseThrow().reason())
                 .contains("ecpu_per_second_max");
     }
 
     @Test
-    void singleNodesHaveNoReplicationLagAndUnknownNodeTypesSkipTheVcpuRule() {
-        DesiredState state = state(Fixtures.redisSingleNode("solo", "cache.x99.mystery", null));
-        assertThat(rulesCount(state)).containsOnlyKeys("cpu-high", "memory-high", "swap-high", "evictions", "connections-high", "slow-commands");
-        assertThat(state.skips()).singleElement().satisfies(s -> {
-            assertThat(s.rule()).isEqualTo("host-cpu-high");
-            assertThat(s.reason()).contains("vcpus");
+    void singleNodesHaveNoReplicationLag() {
+        DesiredState state = state(Fixtures.redisSingleNode("solo", "cache.t4g.small", 2));
+        assertThat(rulesCount(state)).containsOnlyKeys("cpu-high", "host-cpu-high", "memory-high", "swap-high", "evictions",
+                "connections-high", "slow-commands");
+        assertThat(state.skips()).isEmpty();
+    }
+
+    /**
+     * A node type missing from the table leaves vcpus unknown, which the profile's host-cpu-high condition needs: that
+     * is not a fact AWS lacks, so the cluster is a problem (its alarms are kept) rather than quietly losing a rule.
+     */
+    @Test
+    void aFactThatIsNotAnOptionalLimitMakesAProblemClusterNamingFileLineFieldAndFact() {
+        DesiredState state = state(Fixtures.redisSingleNode("solo", "cache.x99.mystery", null), Fixtures.redisReplicationGroup("ok", 1, Map.of()));
+        assertThat(state.alarms()).noneMatch(a -> a.owner().cluster().equals("solo")).isNotEmpty();
+        assertThat(state.skips()).isEmpty();
+        assertThat(state.heldClusters()).containsExactly(new ClusterRef(ClusterRef.CACHE_CLUSTER, "solo"));
+        assertThat(state.problems()).singleElement().satisfies(p -> {
+            assertThat(p.cluster()).isEqualTo("solo");
+            assertThat(p.message()).contains("alarm-profiles/default.yaml:", ": when: 'vcpus <= 2' (rule host-cpu-high) needs vcpus",
+                    "node type cache.x99.mystery is not in the node-type table");
         });
+    }
+
+    /** The README's way out for a node type the table lacks: turn off the rules that need its figures. */
+    @Test
+    void turningOffTheRuleThatNeedsTheUnknownFactLetsTheClustersOtherAlarmsBeManaged() {
+        DesiredState state = state(Fixtures.withTags(Fixtures.redisSingleNode("solo", "cache.x99.mystery", null),
+                Map.of("cachewatch:host-cpu-high", "off")));
+        assertThat(state.problems()).isEmpty();
+        assertThat(state.heldClusters()).isEmpty();
+        assertThat(rulesCount(state)).containsKeys("cpu-high", "memory-high").doesNotContainKey("host-cpu-high");
+    }
+
+    /** A threshold expression that only fails for some node ({@code memory_bytes / (vcpus - 2)} on 2 vCPUs). */
+    @Test
+    void aThresholdWithoutANumericValueMakesAProblemClusterWithoutAGarbledReason(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("default.yaml"), """
+                rules:
+                  - id: per-core-memory
+                    kind: [elasticache]
+                    engine: [redis, valkey]
+                    metric: FreeableMemory
+                    statistic: Average
+                    period: 60
+                    evaluation-periods: 5
+                    comparison: "<"
+                    threshold: memory_bytes / (vcpus - 2)
+                    severity: warning
+                """);
+        DesiredAlarms custom = new DesiredAlarms(ProfileCatalog.load(dir).profiles(), new ProfileSelector("default", "Environment", Map.of()),
+                new AlarmNaming("cachewatch-"), AlarmActions.NONE);
+        DesiredState state = custom.forRegion(new RegionInventory(REGION, List.of(Fixtures.redisReplicationGroup("orders", 1, Map.of()),
+                Fixtures.valkeyClusterMode("big", 1, 1)), List.of()));
+        assertThat(state.alarms()).isNotEmpty().allSatisfy(a -> assertThat(a.owner().cluster()).isEqualTo("big"));
+        assertThat(state.skips()).isEmpty();
+        assertThat(state.heldClusters()).containsExactly(new ClusterRef("elasticache", "orders"));
+        assertThat(state.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.message())
+                .contains("default.yaml:10: threshold: 'memory_bytes / (vcpus - 2)' (rule per-core-memory) has no numeric value for orders-00")
+                .doesNotContain("needs ,"));
     }
 
     @Test
@@ -162,16 +218,51 @@ class DesiredAlarmsTest {
         assertThat(state(explicit).alarms()).allSatisfy(a -> assertThat(a.owner().profile()).isEqualTo("development"));
     }
 
+    /** {@code memory-high.threshold=150} on a percentage, {@code cpu-high.threshold=-5}: never a skip that drops alarms. */
     @Test
-    void aThresholdOutsideTheMetricsRangeIsSkippedWithAReason() {
-        Cluster tagged = Fixtures.withTags(Fixtures.redisReplicationGroup("orders", 1, Map.of()),
-                Map.of("cachewatch:memory-high.threshold", "150"));
-        DesiredState state = state(tagged);
-        assertThat(rulesCount(state)).doesNotContainKey("memory-high").containsEntry("cpu-high", 2L);
-        assertThat(state.skips()).hasSize(2).allSatisfy(s -> {
-            assertThat(s.rule()).isEqualTo("memory-high");
-            assertThat(s.reason()).contains("150.0 is outside 0..100 for percentage metric DatabaseMemoryUsagePercentage");
-        });
+    void aThresholdOutsideTheMetricsRangeMakesAProblemClusterNamingTheTag() {
+        Cluster over = Fixtures.withTags(Fixtures.redisReplicationGroup("orders", 1, Map.of()), Map.of("cachewatch:memory-high.threshold", "150"));
+        Cluster negative = Fixtures.withTags(Fixtures.memcached("sessions", 2), Map.of("cachewatch:cpu-high.threshold", "-5"));
+        DesiredState state = state(over, negative, Fixtures.redisReplicationGroup("fine", 1, Map.of()));
+        assertThat(state.alarms()).isNotEmpty().allSatisfy(a -> assertThat(a.owner().cluster()).isEqualTo("fine"));
+        assertThat(state.skips()).isEmpty();
+        assertThat(state.heldClusters()).containsExactlyInAnyOrder(over.ref(), negative.ref());
+        assertThat(state.problems()).extracting(ClusterProblem::cluster, ClusterProblem::message).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("orders", "tag cachewatch:memory-high.threshold=150 is outside 0..100 for percentage metric"
+                        + " DatabaseMemoryUsagePercentage (rule memory-high)"),
+                org.assertj.core.groups.Tuple.tuple("sessions", "tag cachewatch:cpu-high.threshold=-5 is outside 0..100 for percentage metric"
+                        + " CPUUtilization (rule cpu-high)"));
+    }
+
+    /** The spellings people write for true opt out; anything that is neither true nor false is a problem, not ignored. */
+    @Test
+    void theOptOutTagTakesTheSpellingsUsersWriteAndAnythingElseIsAProblem() {
+        for (String yes : List.of("true", "True", "yes", "YES", "1", "on", " y ")) {
+            DesiredState state = state(Fixtures.withTags(Fixtures.memcached("old", 1), Map.of("cachewatch:ignore", yes)));
+            assertThat(state.alarms()).as(yes).isEmpty();
+            assertThat(state.problems()).as(yes).isEmpty();
+        }
+        for (String no : List.of("false", "No", "0", "off")) {
+            assertThat(state(Fixtures.withTags(Fixtures.memcached("kept", 1), Map.of("cachewatch:ignore", no))).alarms()).as(no).isNotEmpty();
+        }
+        Cluster unclear = Fixtures.withTags(Fixtures.memcached("unclear", 1), Map.of("cachewatch:ignore", "maybe"));
+        DesiredState state = state(unclear);
+        assertThat(state.alarms()).isEmpty();
+        assertThat(state.heldClusters()).containsExactly(unclear.ref());
+        assertThat(state.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .isEqualTo("tag cachewatch:ignore='maybe' is neither true (true, yes, y, 1, on) nor false (false, no, n, 0, off)"));
+    }
+
+    /** AWS keeps replication group and cache cluster ids apart: both may be {@code orders}, and both get their alarms. */
+    @Test
+    void aReplicationGroupAndACacheClusterOfOneIdAreNamedAndOwnedApart() {
+        DesiredState state = state(Fixtures.redisReplicationGroup("orders", 1, Map.of()), Fixtures.redisSingleNode("orders", "cache.t4g.small", 2));
+        assertThat(state.problems()).isEmpty();
+        assertThat(state.alarms()).extracting(DesiredAlarm::name).doesNotHaveDuplicates()
+                .contains("cachewatch-elasticache/orders/slow-commands", "cachewatch-cachecluster/orders/slow-commands",
+                        "cachewatch-cachecluster/orders/0001/cpu-high", "cachewatch-elasticache/orders-001/0001/cpu-high");
+        assertThat(alarm(state, "cachewatch-cachecluster/orders/slow-commands").spec().description())
+                .endsWith("[cachewatch region=us-east-1 kind=cachecluster cluster=orders node=- rule=slow-commands profile=default]");
     }
 
     @Test
@@ -186,7 +277,7 @@ class DesiredAlarmsTest {
         Cluster unknownProfile = Fixtures.withTags(Fixtures.memcached("nope", 2), Map.of("cachewatch:profile", "gold"));
         DesiredState bad = state(typo, notANumber, unknownProfile);
         assertThat(bad.alarms()).isEmpty();
-        assertThat(bad.heldClusters()).containsExactlyInAnyOrder("typo", "nan", "nope");
+        assertThat(bad.heldClusters()).extracting(ClusterRef::id).containsExactlyInAnyOrder("typo", "nan", "nope");
         assertThat(bad.problems()).extracting(ClusterProblem::message).anySatisfy(m -> assertThat(m).contains("cpu-hihg"))
                 .anySatisfy(m -> assertThat(m).contains("must be a number")).anySatisfy(m -> assertThat(m).contains("'gold'"));
     }

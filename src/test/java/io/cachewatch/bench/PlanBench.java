@@ -9,8 +9,11 @@ import io.cachewatch.inventory.Cluster;
 import io.cachewatch.inventory.Fleet;
 import io.cachewatch.inventory.InventoryJson;
 import io.cachewatch.inventory.RegionInventory;
-import io.cachewatch.plan.AlarmPlanner;
-import io.cachewatch.plan.RegionPlan;
+import io.cachewatch.alarm.AlarmKind;
+import io.cachewatch.alarm.ListedAlarms;
+import io.cachewatch.alarm.DesiredAlarm;
+import io.cachewatch.plan.KindPlan;
+import io.cachewatch.reconcile.OneKind;
 import io.cachewatch.profile.ProfileCatalog;
 import io.cachewatch.profile.ProfileSelector;
 import io.cachewatch.testing.CachewatchJar;
@@ -60,12 +63,13 @@ public final class PlanBench {
         RegionInventory region = fleet.regions().get(0);
 
         double[] millis = new double[10];
-        RegionPlan plan = null;
+        KindPlan<DesiredAlarm> plan = null;
+        AlarmKind alarms = new AlarmKind(new AlarmNaming("cachewatch-"));
         List<ActualAlarm> inSync = List.of();
         for (int run = 0; run < millis.length; run++) {
             long start = System.nanoTime();
             DesiredState state = desired.forRegion(region);
-            plan = AlarmPlanner.plan(state, run % 2 == 0 ? List.of() : inSync, true);
+            plan = OneKind.plan(alarms, state, ListedAlarms.of(run % 2 == 0 ? List.of() : inSync).apply(region.region()));
             millis[run] = (System.nanoTime() - start) / 1e6;
             if (run == 0) {
                 inSync = state.alarms().stream().map(a -> new ActualAlarm(a.name(), a.spec(), a.owner())).toList();

@@ -24,9 +24,9 @@ import software.amazon.awssdk.services.cloudwatch.model.DashboardEntry;
  * edit is reverted; a deleted cluster's dashboard disappears.
  */
 class DashboardsCliIT extends CliTestBase {
-    private static final List<String> DASHBOARDS = List.of("cachewatch-us-east-1--fleet", "cachewatch-us-east-1-elasticache-feed",
-            "cachewatch-us-east-1-elasticache-orders", "cachewatch-us-east-1-elasticache-sessions-mc",
-            "cachewatch-us-east-1-elasticache-solo", "cachewatch-us-east-1-memorydb-ledger");
+    private static final List<String> DASHBOARDS = List.of("cachewatch-us-east-1--fleet", "cachewatch-us-east-1-cachecluster-sessions-mc",
+            "cachewatch-us-east-1-cachecluster-solo", "cachewatch-us-east-1-elasticache-feed", "cachewatch-us-east-1-elasticache-orders",
+            "cachewatch-us-east-1-memorydb-ledger");
 
     private List<String> dashboards() {
         return cloudWatch.listDashboards(b -> b.dashboardNamePrefix("cachewatch-")).dashboardEntries().stream()
@@ -99,8 +99,43 @@ class DashboardsCliIT extends CliTestBase {
         JsonNode gone = reconcileJson();
         assertThat(gone.get("_exit").asInt()).as(gone.toString()).isZero();
         assertThat(changesOfKind(gone, "dashboard")).extracting(c -> c.path("action").asText() + " " + c.path("name").asText())
-                .containsExactlyInAnyOrder("delete cachewatch-us-east-1-elasticache-sessions-mc", "update cachewatch-us-east-1--fleet");
-        assertThat(dashboards()).doesNotContain("cachewatch-us-east-1-elasticache-sessions-mc").hasSize(DASHBOARDS.size() - 1);
+                .containsExactlyInAnyOrder("delete cachewatch-us-east-1-cachecluster-sessions-mc", "update cachewatch-us-east-1--fleet");
+        assertThat(dashboards()).doesNotContain("cachewatch-us-east-1-cachecluster-sessions-mc").hasSize(DASHBOARDS.size() - 1);
+    }
+
+    /**
+     * A console "Save as" of a cachewatch dashboard (its body, ownership mark included, under a name of the user's) and
+     * one made from scratch, both under the prefix: held and listed, never changed, and still there once the cluster
+     * they are about opts out ({@code cachewatch:ignore=yes}) and its own dashboard is deleted.
+     */
+    @Test
+    void handMadeDashboardsUnderThePrefixAreHeldNeverChangedOrDeleted() throws Exception {
+        assertThat(reconcileJson().get("_exit").asInt()).isZero();
+        String copy = "cachewatch-us-east-1-elasticache-orders-debug";
+        String copied = cloudWatch.getDashboard(b -> b.dashboardName("cachewatch-us-east-1-elasticache-orders")).dashboardBody();
+        cloudWatch.putDashboard(b -> b.dashboardName(copy).dashboardBody(copied));
+        String mine = "cachewatch-us-east-1-elasticache-mine";
+        cloudWatch.putDashboard(b -> b.dashboardName(mine).dashboardBody(
+                "{\"widgets\":[{\"type\":\"text\",\"x\":0,\"y\":0,\"width\":6,\"height\":3,\"properties\":{\"markdown\":\"mine\"}}]}"));
+        JsonNode copyBefore = body(copy);
+        JsonNode mineBefore = body(mine);
+
+        JsonNode run = reconcileJson();
+        assertThat(run.get("_exit").asInt()).as(run.toString()).isZero();
+        assertThat(run.at("/changes")).isEmpty();
+        List<String> held = new ArrayList<>();
+        run.at("/held").forEach(h -> held.add(h.path("name").asText()));
+        assertThat(held).containsExactlyInAnyOrder(copy, mine);
+
+        String ordersArn = fleet.elastiCache().describeReplicationGroups(b -> b.replicationGroupId("orders")).replicationGroups().get(0).arn();
+        fleet.tag(ordersArn, "cachewatch:ignore", "yes");
+        JsonNode optedOut = reconcileJson();
+        assertThat(optedOut.get("_exit").asInt()).as(optedOut.toString()).isZero();
+        assertThat(changesOfKind(optedOut, "dashboard")).extracting(c -> c.path("action").asText() + " " + c.path("name").asText())
+                .containsExactlyInAnyOrder("delete cachewatch-us-east-1-elasticache-orders", "update cachewatch-us-east-1--fleet");
+        assertThat(dashboards()).contains(copy, mine).doesNotContain("cachewatch-us-east-1-elasticache-orders");
+        assertThat(body(copy)).isEqualTo(copyBefore);
+        assertThat(body(mine)).isEqualTo(mineBefore);
     }
 
     @Test
@@ -127,7 +162,7 @@ class DashboardsCliIT extends CliTestBase {
         assertThat(run.get("_exit").asInt()).isEqualTo(1);
         assertThat(run.at("/errors/0/source").asText()).isEqualTo("dashboards");
         assertThat(run.at("/errors/0/message").asText()).contains("cachewatch:dashboard=no-such-template", "known: [memcached");
-        assertThat(dashboards()).contains("cachewatch-us-east-1-elasticache-solo");
+        assertThat(dashboards()).contains("cachewatch-us-east-1-cachecluster-solo");
     }
 
     @Test
@@ -142,7 +177,7 @@ class DashboardsCliIT extends CliTestBase {
         // orders is production (memcached by its profile), feed's tag wins, solo is not production
         assertThat(changesOfKind(run, "dashboard")).extracting(c -> c.path("name").asText(), c -> c.at("/diff/summary").asText().replaceAll(".* ", ""))
                 .contains(tuple("cachewatch-us-east-1-elasticache-orders", "memcached"), tuple("cachewatch-us-east-1-elasticache-feed", "redis"),
-                        tuple("cachewatch-us-east-1-elasticache-solo", "redis"));
+                        tuple("cachewatch-us-east-1-cachecluster-solo", "redis"));
     }
 
     @Test

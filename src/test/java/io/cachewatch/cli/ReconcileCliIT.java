@@ -50,14 +50,16 @@ class ReconcileCliIT extends CliTestBase {
         MetricAlarm shardLag = alarms.get("cachewatch-elasticache/feed-0002-002/0001/replication-lag");
         assertThat(shardLag.dimensions()).extracting(d -> d.name() + "=" + d.value())
                 .containsExactlyInAnyOrder("CacheClusterId=feed-0002-002", "CacheNodeId=0001");
-        MetricAlarm memcachedNode = alarms.get("cachewatch-elasticache/sessions-mc/0003/memory-low");
+        MetricAlarm memcachedNode = alarms.get("cachewatch-cachecluster/sessions-mc/0003/memory-low");
         assertThat(memcachedNode.metricName()).isEqualTo("FreeableMemory");
         MetricAlarm memoryDbEvictions = alarms.get("cachewatch-memorydb/ledger/ledger-0001-002/evictions");
         assertThat(memoryDbEvictions.namespace()).isEqualTo("AWS/MemoryDB");
         assertThat(memoryDbEvictions.statistic()).isEqualTo(Statistic.SUM);
         assertThat(memoryDbEvictions.dimensions()).extracting(d -> d.name() + "=" + d.value())
                 .containsExactlyInAnyOrder("ClusterName=ledger", "NodeName=ledger-0001-002");
-        assertThat(alarms.keySet()).noneMatch(n -> n.startsWith("cachewatch-elasticache/solo/") && n.endsWith("replication-lag"));
+        assertThat(alarms.keySet()).noneMatch(n -> n.startsWith("cachewatch-cachecluster/solo/") && n.endsWith("replication-lag"));
+        assertThat(alarms.get("cachewatch-cachecluster/solo/0001/cpu-high").alarmDescription())
+                .endsWith("[cachewatch region=us-east-1 kind=cachecluster cluster=solo node=solo/0001 rule=cpu-high profile=default]");
 
         bridge.calls().reset();
         JsonNode second = reconcileJson();
@@ -119,6 +121,85 @@ class ReconcileCliIT extends CliTestBase {
         assertThat(alarms().keySet()).noneMatch(n -> n.contains("/sessions-mc/") || n.contains("/solo/")).hasSize(DEMO_ALARMS - 22);
     }
 
+    /**
+     * {@code cachewatch:memory-high.threshold=150} on a percentage metric used to turn the rule into a skip and delete
+     * the cluster's alarms with exit 0. Now the cluster is a problem cluster: its alarms and dashboard stay exactly as
+     * they are, the error names the cluster and the tag, and the exit code is 1 (so {@code --check} is not green).
+     */
+    @Test
+    void anImpossibleThresholdTagKeepsTheClustersAlarmsAndDashboardAndExits1() {
+        assertThat(reconcileJson().get("_exit").asInt()).isZero();
+        Map<String, MetricAlarm> before = alarms();
+        String ordersArn = fleet.elastiCache().describeReplicationGroups(b -> b.replicationGroupId("orders")).replicationGroups().get(0).arn();
+        fleet.tag(ordersArn, "cachewatch:memory-high.threshold", "150");
+
+        JsonNode run = reconcileJson();
+        assertThat(run.get("_exit").asInt()).as(run.toString()).isEqualTo(1);
+        assertThat(run.at("/changes")).isEmpty();
+        assertThat(run.at("/skipped")).isEmpty();
+        assertThat(run.at("/errors")).singleElement().satisfies(e -> {
+            assertThat(e.path("source").asText()).isEqualTo("cluster");
+            assertThat(e.path("cluster").asText()).isEqualTo("orders");
+            assertThat(e.path("message").asText()).isEqualTo("tag cachewatch:memory-high.threshold=150 is outside 0..100 for percentage"
+                    + " metric DatabaseMemoryUsagePercentage (rule memory-high)");
+        });
+        assertThat(run.at("/held").toString()).contains("cachewatch-elasticache/orders-001/0001/memory-high", "cachewatch-us-east-1-elasticache-orders");
+        assertThat(alarms()).isEqualTo(before);
+        assertThat(reconcileJson("--check").get("_exit").asInt()).isEqualTo(1);
+    }
+
+    /**
+     * AWS keeps replication group and cache cluster ids apart: a standalone cache cluster {@code orders} beside the
+     * replication group {@code orders} used to make a name "wanted twice" (exit 1 every run) and share one dashboard.
+     */
+    @Test
+    void aReplicationGroupAndACacheClusterOfTheSameIdEachGetTheirOwnAlarmsAndDashboard() {
+        fleet.redisSingleNode("orders", "cache.t3.micro");
+        JsonNode first = reconcileJson();
+        assertThat(first.get("_exit").asInt()).as(first.toString()).isZero();
+        assertThat(alarms()).containsKeys("cachewatch-elasticache/orders/slow-commands", "cachewatch-cachecluster/orders/slow-commands",
+                "cachewatch-elasticache/orders-001/0001/cpu-high", "cachewatch-cachecluster/orders/0001/cpu-high");
+        assertThat(cloudWatch.listDashboards(b -> b.dashboardNamePrefix("cachewatch-us-east-1-")).dashboardEntries())
+                .extracting(d -> d.dashboardName())
+                .contains("cachewatch-us-east-1-elasticache-orders", "cachewatch-us-east-1-cachecluster-orders");
+        JsonNode second = reconcileJson();
+        assertThat(second.get("_exit").asInt()).as(second.toString()).isZero();
+        assertThat(second.at("/changes")).isEmpty();
+    }
+
+    /**
+     * The upgrade: alarms and dashboards of a standalone cache cluster named {@code elasticache} by an earlier version,
+     * their owner lines without a kind, are replaced in one plan, the new ones created before the old ones go.
+     */
+    @Test
+    void namesOfAnEarlierVersionAreReplacedInOnePlanCreatesFirst() {
+        assertThat(reconcileJson().get("_exit").asInt()).isZero();
+        for (MetricAlarm alarm : alarms().values()) {
+            if (alarm.alarmName().startsWith("cachewatch-cachecluster/solo/")) {
+                String old = alarm.alarmName().replace("cachewatch-cachecluster/", "cachewatch-elasticache/");
+                cloudWatch.putMetricAlarm(b -> b.alarmName(old).namespace(alarm.namespace()).metricName(alarm.metricName())
+                        .dimensions(alarm.dimensions()).statistic(alarm.statistic()).period(alarm.period())
+                        .evaluationPeriods(alarm.evaluationPeriods()).datapointsToAlarm(alarm.datapointsToAlarm())
+                        .comparisonOperator(alarm.comparisonOperator()).threshold(alarm.threshold())
+                        .alarmDescription(alarm.alarmDescription().replace(" kind=cachecluster", "")).treatMissingData(alarm.treatMissingData()));
+                cloudWatch.deleteAlarms(b -> b.alarmNames(alarm.alarmName()));
+            }
+        }
+        assertThat(alarms().keySet()).filteredOn(n -> n.startsWith("cachewatch-elasticache/solo/")).hasSize(7);
+
+        bridge.calls().reset();
+        JsonNode upgrade = reconcileJson("--only", "alarms");
+        assertThat(upgrade.get("_exit").asInt()).as(upgrade.toString()).isZero();
+        assertThat(upgrade.at("/summary/create").asInt()).isEqualTo(7);
+        assertThat(upgrade.at("/summary/delete").asInt()).isEqualTo(7);
+        assertThat(upgrade.at("/held")).isEmpty();
+        assertThat(alarms().keySet()).noneMatch(n -> n.startsWith("cachewatch-elasticache/solo/"))
+                .filteredOn(n -> n.startsWith("cachewatch-cachecluster/solo/")).hasSize(7);
+        List<String> writes = bridge.calls().operations().stream().filter(op -> !op.equals("DescribeAlarms")).toList();
+        assertThat(writes.lastIndexOf("PutMetricAlarm")).isLessThan(writes.indexOf("DeleteAlarms"));
+        assertThat(reconcileJson("--check").get("_exit").asInt()).isZero();
+    }
+
     @Test
     void aFailedDiscoveryDeletesNothing() {
         assertThat(reconcileJson().get("_exit").asInt()).isZero();
@@ -174,8 +255,9 @@ class ReconcileCliIT extends CliTestBase {
     void textOutputReadsLikeAPlan() {
         CachewatchJar.Result result = cachewatch.run("reconcile", "--dry-run");
         assertThat(result.exitCode()).isZero();
-        assertThat(result.stdout()).contains("Region us-east-1", "  cluster ledger", "    + cachewatch-memorydb/ledger/ledger-0001-001/cpu-high",
-                        "Dashboards us-east-1", "    + cachewatch-us-east-1-memorydb-ledger  cluster ledger: 9 widgets, 28 metrics, template memorydb")
+        assertThat(result.stdout()).contains("Alarms us-east-1", "  cluster ledger", "    + cachewatch-memorydb/ledger/ledger-0001-001/cpu-high",
+                        "Dashboards us-east-1", "  cluster ledger\n    + cachewatch-us-east-1-memorydb-ledger  10 widgets, 28 metrics, template memorydb",
+                        "  cluster solo (cache cluster)\n")
                 .endsWith("Plan: " + (DEMO_ALARMS + DEMO_DASHBOARDS) + " to create, 0 to update, 0 to delete, 0 unchanged, 0 failed.\n");
         assertThat(alarms()).isEmpty();
     }
@@ -219,7 +301,7 @@ class ReconcileCliIT extends CliTestBase {
         CachewatchJar.Result result = cachewatch.run("discover");
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.stdout()).contains("elasticache orders", "orders-002/0001 replica", "memorydb ledger", "ledger-0002-002",
-                "elasticache sessions-mc", "sessions-mc/0003");
+                "cachecluster sessions-mc", "sessions-mc/0003");
         assertThat(List.of(result.stderr().split("\n"))).noneMatch(l -> l.contains("ERROR"));
     }
 }

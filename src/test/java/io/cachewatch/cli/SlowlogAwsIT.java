@@ -114,12 +114,12 @@ class SlowlogAwsIT extends SlowlogTestBase {
                 names.add(m.metricName() + " " + dims);
             }
             assertThat(names).as("locked was not read: no data rather than zeros").containsExactlyInAnyOrder(
-                    "SlowCommands {ClusterId=vault, Kind=elasticache}", "MaxDuration {ClusterId=vault, Kind=elasticache}",
-                    "LostEntries {ClusterId=vault, Kind=elasticache}",
-                    "SlowCommands {ClusterId=plain, Kind=elasticache}", "MaxDuration {ClusterId=plain, Kind=elasticache}",
-                    "LostEntries {ClusterId=plain, Kind=elasticache}");
+                    "SlowCommands {ClusterId=vault, Kind=cachecluster}", "MaxDuration {ClusterId=vault, Kind=cachecluster}",
+                    "LostEntries {ClusterId=vault, Kind=cachecluster}",
+                    "SlowCommands {ClusterId=plain, Kind=cachecluster}", "MaxDuration {ClusterId=plain, Kind=cachecluster}",
+                    "LostEntries {ClusterId=plain, Kind=cachecluster}");
             List<Datapoint> slow = cloudWatch.getMetricStatistics(b -> b.namespace("cachewatch/SlowLog").metricName("SlowCommands")
-                    .dimensions(d -> d.name("ClusterId").value("vault"), d -> d.name("Kind").value("elasticache"))
+                    .dimensions(d -> d.name("ClusterId").value("vault"), d -> d.name("Kind").value("cachecluster"))
                     .startTime(before).endTime(Instant.now().plus(2, ChronoUnit.MINUTES)).period(60)
                     .statistics(Statistic.SUM, Statistic.MAXIMUM)).datapoints();
             long counted = 0;

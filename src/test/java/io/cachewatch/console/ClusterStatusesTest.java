@@ -9,15 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cachewatch.Fixtures;
 import io.cachewatch.alarm.ActualAlarm;
 import io.cachewatch.alarm.DesiredAlarm;
-import io.cachewatch.dashboard.DashboardChange;
 import io.cachewatch.dashboard.DashboardNaming;
-import io.cachewatch.dashboard.DashboardOutcome;
 import io.cachewatch.inventory.Cluster;
 import io.cachewatch.inventory.Fleet;
 import io.cachewatch.inventory.RegionInventory;
 import io.cachewatch.plan.Action;
-import io.cachewatch.plan.AlarmChange;
-import io.cachewatch.plan.RegionPlan;
+import io.cachewatch.plan.Change;
+import io.cachewatch.plan.KindPlan;
+import io.cachewatch.plan.Outcome;
 import io.cachewatch.report.ReconcileReport;
 import io.cachewatch.report.RunMode;
 import io.cachewatch.slowlog.Finding;
@@ -43,11 +42,13 @@ class ClusterStatusesTest {
     private final DesiredAlarm turnedOff = desired(orders, "orders-001", "evictions", 1);
     private final DesiredAlarm ledgerAlarm = desired(ledger, "orders-0001-001", "engine-cpu", 80);
 
-    private ClusterStatuses.Run run(List<AlarmChange> changes, List<io.cachewatch.plan.ChangeOutcome> outcomes, List<ActualAlarm> listed,
-                                    List<String> dashboards, List<DashboardOutcome> dashboardOutcomes) {
+    private ClusterStatuses.Run run(List<Change<DesiredAlarm>> changes, List<Outcome> outcomes, List<ActualAlarm> listed,
+                                    List<String> dashboards, List<Outcome> dashboardOutcomes) {
         Fleet fleet = new Fleet(List.of(new RegionInventory(Fixtures.REGION, List.of(orders, ledger, cache), List.of())));
-        ReconcileReport report = new ReconcileReport(RunMode.APPLY, List.of(new RegionPlan(Fixtures.REGION, changes, 2, listed.size(),
-                List.of(), List.of(), List.of())), outcomes, List.of(), List.of(), new TreeMap<>(), List.of(), dashboardOutcomes);
+        List<Outcome> all = new java.util.ArrayList<>(outcomes);
+        all.addAll(dashboardOutcomes);
+        ReconcileReport report = new ReconcileReport(RunMode.APPLY, List.of(new KindPlan<>("alarm", Fixtures.REGION, changes, 2, listed.size(),
+                List.of(), List.of())), all, List.of(), List.of(), List.of(), new TreeMap<>());
         return new ClusterStatuses.Run("prod", fleet, report, Map.of(Fixtures.REGION, listed), dashboards, ConsoleFixtures.PREFIX, NAMING);
     }
 
@@ -58,10 +59,10 @@ class ClusterStatusesTest {
     @Test
     void countsEachManagedAlarmByWhatTheRunDidAndListsTheFiringOnesWithTheirConsoleLink() {
         ActualAlarm before = actual(corrected, "OK");
-        AlarmChange update = change(Action.UPDATE, corrected, before);
-        AlarmChange failed = change(Action.CREATE, failedCreate, null);
-        AlarmChange held = change(Action.CREATE, heldCreate, null);
-        AlarmChange delete = change(Action.DELETE, null, actual(turnedOff, "OK"));
+        Change<DesiredAlarm> update = change(Action.UPDATE, orders, corrected.name(), corrected);
+        Change<DesiredAlarm> failed = change(Action.CREATE, orders, failedCreate.name(), failedCreate);
+        Change<DesiredAlarm> held = change(Action.CREATE, orders, heldCreate.name(), heldCreate);
+        Change<DesiredAlarm> delete = change(Action.DELETE, orders, turnedOff.name(), null);
         List<ClusterStatus> all = ClusterStatuses.of(run(List.of(update, failed, held, delete),
                 List.of(outcome(update, true), outcome(failed, false), outcome(delete, true)),
                 List.of(actual(firing, "ALARM"), before, actual(turnedOff, "OK"), actual(ledgerAlarm, "ALARM")), List.of(), List.of()));
@@ -103,10 +104,10 @@ class ClusterStatusesTest {
     void linksTheDashboardThatWasListedOrCreatedAndNoneThatWasDeletedOrNeverMade() {
         String ordersBoard = NAMING.cluster(orders, 1);
         String ledgerBoard = NAMING.cluster(ledger, 1);
-        DashboardChange created = new DashboardChange(Action.CREATE, Fixtures.REGION, ledgerBoard, "orders", "new", null);
+        Change<Object> created = new Change<>(Action.CREATE, "dashboard", Fixtures.REGION, ledgerBoard, ledger.ref(), null, null, List.of(), "new", null);
         List<ClusterStatus> all = ClusterStatuses.of(run(List.of(), List.of(), List.of(), List.of(ordersBoard, NAMING.cluster(cache, 1)),
-                List.of(new DashboardOutcome(created, true, null),
-                        new DashboardOutcome(new DashboardChange(Action.DELETE, Fixtures.REGION, NAMING.cluster(cache, 1), "cache", "gone", null), true, null))));
+                List.of(Outcome.ok(created), Outcome.ok(new Change<>(Action.DELETE, "dashboard", Fixtures.REGION, NAMING.cluster(cache, 1),
+                        cache.ref(), null, null, List.of(), "gone", null)))));
 
         assertThat(find(all, orders).dashboard()).isEqualTo(ordersBoard);
         assertThat(find(all, orders).dashboardLink()).endsWith("#dashboards/dashboard/" + ordersBoard);

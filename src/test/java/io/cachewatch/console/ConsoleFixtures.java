@@ -12,9 +12,9 @@ import io.cachewatch.inventory.Cluster;
 import io.cachewatch.inventory.Fleet;
 import io.cachewatch.inventory.RegionInventory;
 import io.cachewatch.plan.Action;
-import io.cachewatch.plan.AlarmChange;
-import io.cachewatch.plan.ChangeOutcome;
-import io.cachewatch.plan.RegionPlan;
+import io.cachewatch.plan.Change;
+import io.cachewatch.plan.KindPlan;
+import io.cachewatch.plan.Outcome;
 import io.cachewatch.report.ReconcileReport;
 import io.cachewatch.report.RunMode;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ public final class ConsoleFixtures {
     }
 
     public static String name(Cluster c, String node, String rule) {
-        return PREFIX + c.kind().id() + "/" + c.id() + "/" + (node == null ? "" : node + "/") + rule;
+        return PREFIX + c.ref().kind() + "/" + c.id() + "/" + (node == null ? "" : node + "/") + rule;
     }
 
     public static DesiredAlarm desired(Cluster c, String node, String rule, double threshold) {
@@ -60,17 +60,18 @@ public final class ConsoleFixtures {
             }
         }
         Fleet fleet = new Fleet(List.of(new RegionInventory(Fixtures.REGION, clusters, List.of())));
-        ReconcileReport report = new ReconcileReport(RunMode.APPLY, List.of(new RegionPlan(Fixtures.REGION, List.of(), alarms.size(),
-                alarms.size(), List.of(), List.of(), List.of())), List.of(), List.of(), List.of(), new TreeMap<>());
+        ReconcileReport report = new ReconcileReport(RunMode.APPLY, List.of(new KindPlan<DesiredAlarm>("alarm", Fixtures.REGION, List.of(),
+                alarms.size(), alarms.size(), List.of(), List.of())), List.of(), List.of(), List.of(), List.of(), new TreeMap<>());
         return new ClusterStatuses.Run("prod", fleet, report, Map.of(Fixtures.REGION, alarms), List.of(), PREFIX,
                 new io.cachewatch.dashboard.DashboardNaming(PREFIX));
     }
 
-    public static AlarmChange change(Action action, DesiredAlarm desired, ActualAlarm actual) {
-        return new AlarmChange(action, Fixtures.REGION, desired, actual, List.of());
+    /** A change of the alarm kind as the planner makes it ({@code desired} null for deletes). */
+    public static Change<DesiredAlarm> change(Action action, Cluster c, String name, DesiredAlarm desired) {
+        return new Change<>(action, "alarm", Fixtures.REGION, name, c.ref(), null, null, List.of(), "", desired);
     }
 
-    public static ChangeOutcome outcome(AlarmChange change, boolean applied) {
-        return applied ? ChangeOutcome.ok(change) : ChangeOutcome.failed(change, "Throttling: Rate exceeded");
+    public static Outcome outcome(Change<?> change, boolean applied) {
+        return applied ? Outcome.ok(change) : Outcome.failed(change, "Throttling: Rate exceeded");
     }
 }

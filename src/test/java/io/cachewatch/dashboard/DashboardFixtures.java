@@ -50,11 +50,11 @@ public final class DashboardFixtures {
         String type = switch (c.kind()) {
             case MEMORYDB -> "arn:aws:memorydb:us-east-1:123456789012:cluster/";
             case SERVERLESS -> "arn:aws:elasticache:us-east-1:123456789012:serverlesscache:";
-            case ELASTICACHE -> c.shards().size() > 1 || c.nodes().size() > 1 && !c.nodes().get(0).cacheClusterId().equals(c.id())
-                    ? "arn:aws:elasticache:us-east-1:123456789012:replicationgroup:" : "arn:aws:elasticache:us-east-1:123456789012:cluster:";
+            case ELASTICACHE -> c.standalone() ? "arn:aws:elasticache:us-east-1:123456789012:cluster:"
+                    : "arn:aws:elasticache:us-east-1:123456789012:replicationgroup:";
         };
         return new Cluster(c.kind(), c.region(), c.id(), type + c.id(), c.engine(), c.engineVersion(), c.nodeType(), c.vcpus(),
-                c.memoryBytes(), c.tls(), c.status(), c.clusterMode(), c.tags(), c.shards(), c.limits(), c.endpoint());
+                c.memoryBytes(), c.tls(), c.status(), c.clusterMode(), c.tags(), c.shards(), c.limits(), c.endpoint(), c.standalone());
     }
 
     /** One of each: replicated Redis OSS, cluster-mode Valkey, Memcached, single-node Redis OSS, MemoryDB, serverless. */

@@ -17,10 +17,18 @@ class DashboardNamingAndJsonTest {
         assertThat(naming.cluster(ledger, 1)).isEqualTo("cachewatch-us-east-1-memorydb-ledger");
         assertThat(naming.cluster(ledger, 3)).isEqualTo("cachewatch-us-east-1-memorydb-ledger--page-3");
         assertThat(naming.fleet("eu-west-1")).isEqualTo("cachewatch-eu-west-1--fleet");
-        assertThat(naming.owns("us-east-1", "cachewatch-us-east-1-memorydb-ledger--page-3")).isTrue();
-        assertThat(naming.owns("us-east-1", "cachewatch-us-east-1--fleet")).isTrue();
-        assertThat(naming.owns("us-east-1", "cachewatch-eu-west-1--fleet")).isFalse();
-        assertThat(naming.owns("us-east-1", "cachewatch-us-east-1-mine")).isFalse();
+        assertThat(DashboardNaming.isPageOf("cachewatch-us-east-1-memorydb-ledger--page-3", naming.cluster(ledger, 1))).isTrue();
+        assertThat(DashboardNaming.isPageOf("cachewatch-us-east-1-memorydb-ledger-2", naming.cluster(ledger, 1))).isFalse();
+    }
+
+    /** A replication group and a standalone cache cluster may share an id; their dashboards may not share a name. */
+    @Test
+    void aReplicationGroupAndACacheClusterOfOneIdAreNamedApart() {
+        Cluster group = Fixtures.redisReplicationGroup("orders", 1, java.util.Map.of());
+        Cluster standalone = Fixtures.redisSingleNode("orders", "cache.t4g.small", 2);
+        assertThat(naming.cluster(group, 1)).isEqualTo("cachewatch-us-east-1-elasticache-orders");
+        assertThat(naming.cluster(standalone, 1)).isEqualTo("cachewatch-us-east-1-cachecluster-orders");
+        assertThat(naming.formerCluster(standalone)).isEqualTo("cachewatch-us-east-1-elasticache-orders");
     }
 
     @Test
@@ -44,6 +52,14 @@ class DashboardNamingAndJsonTest {
         var reordered = DashboardJson.parse("{\"widgets\":[{\"width\":24,\"properties\":{\"a\":1,\"b\":81}}]}");
         assertThat(DashboardJson.same(a, reordered)).isFalse();
         assertThat(DashboardJson.diff(a, reordered).summary()).isEqualTo("1 widget changed (widget #1)");
+    }
+
+    /** Found by the readers' fuzz test: a template that renders a number where a widget belongs is a problem, not a crash. */
+    @Test
+    void aWidgetThatIsNotAnObjectIsInvalidNotACrash() {
+        assertThatThrownBy(() -> DashboardJson.parse("{\"widgets\": [{\"type\": \"text\"}, 7]}"))
+                .isInstanceOf(DashboardJson.InvalidJson.class).hasMessage("widget #2 of \"widgets\" is number, not a JSON object");
+        assertThat(DashboardJson.parseLenient("{\"widgets\": [7]}")).isEmpty();
     }
 
     @Test

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** A dashboard store in memory that counts its calls by operation. */
-class InMemoryDashboards implements DashboardStore {
-    final Map<String, String> bodies = new TreeMap<>();
+public class InMemoryDashboards implements DashboardStore {
+    public final Map<String, String> bodies = new TreeMap<>();
     final List<String> calls = new ArrayList<>();
 
     @Override

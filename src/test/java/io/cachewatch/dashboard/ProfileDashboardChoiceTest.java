@@ -36,7 +36,7 @@ class ProfileDashboardChoiceTest {
         RenderedRegion rendered = render(DashboardFixtures.renderer(DashboardFixtures.TEMPLATES, DashboardLimits.CLOUDWATCH, profiles), clusters);
         assertThat(rendered.problems()).isEmpty();
         Map<String, String> byCluster = new java.util.TreeMap<>();
-        rendered.dashboards().stream().filter(d -> d.cluster() != null).forEach(d -> byCluster.put(d.cluster(), d.template()));
+        rendered.dashboards().stream().filter(d -> !d.owner().fleet()).forEach(d -> byCluster.put(d.owner().id(), d.template()));
         return byCluster;
     }
 

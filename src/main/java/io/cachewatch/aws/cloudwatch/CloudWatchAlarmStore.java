@@ -4,10 +4,7 @@ import io.cachewatch.alarm.ActualAlarm;
 import io.cachewatch.alarm.AlarmStore;
 import io.cachewatch.alarm.AlarmStoreException;
 import io.cachewatch.alarm.DesiredAlarm;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -51,25 +48,11 @@ public final class CloudWatchAlarmStore implements AlarmStore {
                 .alarmTypes(AlarmType.METRIC_ALARM)
                 .maxRecords(pageSize)
                 .build();
-        List<ActualAlarm> alarms = new ArrayList<>();
-        // A hand-written loop rather than the SDK paginator so that every page request is paced.
-        String token = null;
-        Set<String> seenTokens = new HashSet<>();
-        do {
-            DescribeAlarmsRequest request = first.toBuilder().nextToken(token).build();
-            pacers.describeAlarms().acquire();
-            DescribeAlarmsResponse page = call("DescribeAlarms", null, () -> client.describeAlarms(request));
-            page.metricAlarms().stream()
-                    // The prefix is re-checked because not every CloudWatch implementation applies both filters.
-                    .filter(a -> a.alarmName().startsWith(namePrefix))
-                    .map(MetricAlarms::toActual)
-                    .forEach(alarms::add);
-            token = page.nextToken();
-            if (token != null && !seenTokens.add(token)) {
-                throw new AlarmStoreException("DescribeAlarms", null, null, "NextToken repeated: " + token, null);
-            }
-        } while (token != null && !token.isEmpty());
-        return List.copyOf(alarms);
+        // The prefix is re-checked because not every CloudWatch implementation applies both filters.
+        return List.copyOf(Pages.all("DescribeAlarms", () -> pacers.describeAlarms().acquire(),
+                token -> client.describeAlarms(first.toBuilder().nextToken(token).build()),
+                page -> page.metricAlarms().stream().filter(a -> a.alarmName().startsWith(namePrefix)).map(MetricAlarms::toActual).toList(),
+                DescribeAlarmsResponse::nextToken));
     }
 
     @Override

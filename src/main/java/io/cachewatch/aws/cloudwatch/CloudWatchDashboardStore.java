@@ -3,12 +3,9 @@ package io.cachewatch.aws.cloudwatch;
 import io.cachewatch.alarm.AlarmStoreException;
 import io.cachewatch.aws.Pacer;
 import io.cachewatch.dashboard.DashboardStore;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.DashboardNotFoundErrorException;
@@ -49,20 +46,11 @@ public final class CloudWatchDashboardStore implements DashboardStore {
 
     @Override
     public List<String> listManaged(String namePrefix) {
-        List<String> names = new ArrayList<>();
-        Set<String> seenTokens = new HashSet<>();
-        String token = null;
-        do {
-            ListDashboardsRequest request = ListDashboardsRequest.builder().dashboardNamePrefix(namePrefix).nextToken(token).build();
-            pacers.list().acquire();
-            ListDashboardsResponse page = CloudWatchAlarmStore.call("ListDashboards", null, () -> client.listDashboards(request));
-            // the prefix is re-checked because not every CloudWatch implementation applies it
-            page.dashboardEntries().stream().map(e -> e.dashboardName()).filter(n -> n.startsWith(namePrefix)).forEach(names::add);
-            token = page.nextToken();
-            if (token != null && !seenTokens.add(token)) {
-                throw new AlarmStoreException("ListDashboards", null, null, "NextToken repeated: " + token, null);
-            }
-        } while (token != null && !token.isEmpty());
+        // the prefix is re-checked because not every CloudWatch implementation applies it
+        List<String> names = Pages.all("ListDashboards", () -> pacers.list().acquire(),
+                token -> client.listDashboards(ListDashboardsRequest.builder().dashboardNamePrefix(namePrefix).nextToken(token).build()),
+                page -> page.dashboardEntries().stream().map(e -> e.dashboardName()).filter(n -> n.startsWith(namePrefix)).toList(),
+                ListDashboardsResponse::nextToken);
         return List.copyOf(new LinkedHashSet<>(names));
     }
 

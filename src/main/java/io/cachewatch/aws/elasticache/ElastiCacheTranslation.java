@@ -133,7 +133,7 @@ public final class ElastiCacheTranslation {
         }
         return new Cluster(ClusterKind.ELASTICACHE, region, cc.cacheClusterId(), cc.arn(), engine, cc.engineVersion(),
                 cc.cacheNodeType(), nodeTypes.vcpusOf(cc.cacheNodeType()), nodeTypes.memoryBytesOf(cc.cacheNodeType()), Boolean.TRUE.equals(cc.transitEncryptionEnabled()),
-                cc.cacheClusterStatus(), false, tags, List.of(new Shard(STANDALONE_SHARD_ID, nodes)), null, endpoint);
+                cc.cacheClusterStatus(), false, tags, List.of(new Shard(STANDALONE_SHARD_ID, nodes)), null, endpoint, true);
     }
 
     /** A serverless cache: no nodes, TLS always on (serverless caches accept only TLS connections). */

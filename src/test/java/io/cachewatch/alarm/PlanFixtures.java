@@ -1,13 +1,5 @@
-package io.cachewatch.plan;
+package io.cachewatch.alarm;
 
-import io.cachewatch.alarm.ActualAlarm;
-import io.cachewatch.alarm.AlarmDescription;
-import io.cachewatch.alarm.AlarmOwner;
-import io.cachewatch.alarm.AlarmSpec;
-import io.cachewatch.alarm.Comparison;
-import io.cachewatch.alarm.DesiredAlarm;
-import io.cachewatch.alarm.Dimension;
-import io.cachewatch.alarm.TreatMissingData;
 import java.util.List;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.cachewatch.cli;
+package io.cachewatch.wiring;
 
 import io.cachewatch.dashboard.DashboardRenderer;
 import io.cachewatch.dashboard.DashboardTemplates;

@@ -1,6 +1,6 @@
-package io.cachewatch.plan;
+package io.cachewatch.alarm;
 
-import io.cachewatch.alarm.AlarmSpec;
+import io.cachewatch.plan.FieldDiff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,6 +31,7 @@ public final class AlarmDiff {
     private AlarmDiff() {
     }
 
+    /** Empty when nothing cachewatch owns differs. */
     public static List<FieldDiff> between(AlarmSpec actual, AlarmSpec desired) {
         List<FieldDiff> diffs = new ArrayList<>();
         for (Field field : FIELDS) {

@@ -1,9 +1,11 @@
-package io.cachewatch.cli;
+package io.cachewatch.wiring;
 
 import io.cachewatch.alarm.AlarmActions;
+import io.cachewatch.alarm.AlarmKind;
 import io.cachewatch.alarm.AlarmNaming;
 import io.cachewatch.alarm.AlarmStore;
 import io.cachewatch.alarm.DesiredAlarms;
+import io.cachewatch.alarm.DesiredState;
 import io.cachewatch.aws.AwsClients;
 import io.cachewatch.aws.cloudwatch.CloudWatchAlarmStore;
 import io.cachewatch.aws.cloudwatch.CloudWatchDashboardStore;
@@ -11,6 +13,8 @@ import io.cachewatch.aws.cloudwatch.CloudWatchPacers;
 import io.cachewatch.aws.elasticache.ElastiCacheDiscovery;
 import io.cachewatch.aws.memorydb.MemoryDbDiscovery;
 import io.cachewatch.config.CachewatchConfig;
+import io.cachewatch.config.UsageException;
+import io.cachewatch.dashboard.DashboardKind;
 import io.cachewatch.dashboard.DashboardLimits;
 import io.cachewatch.dashboard.DashboardNaming;
 import io.cachewatch.dashboard.DashboardRenderer;
@@ -20,29 +24,49 @@ import io.cachewatch.inventory.ClusterDiscovery;
 import io.cachewatch.inventory.ClusterKind;
 import io.cachewatch.inventory.FleetDiscovery;
 import io.cachewatch.inventory.NodeTypes;
+import io.cachewatch.plan.ApplyProgress;
 import io.cachewatch.plan.MassDeleteGuard;
 import io.cachewatch.profile.DashboardChoice;
 import io.cachewatch.profile.ProfileCatalog;
 import io.cachewatch.profile.ProfileSelector;
+import io.cachewatch.reconcile.Reconciler;
+import io.cachewatch.reconcile.StoreCache;
+import io.cachewatch.report.ReportError;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
-/** Builds the run's parts from configuration: the one place that knows both the core and the adapters. */
+/**
+ * Builds the run's parts from configuration: the one place that knows both the core and the adapters, and that
+ * composes profiles, templates, desired state, guards and the managed kinds for {@code reconcile}, serve's start-up
+ * and serve's runs.
+ */
 @ApplicationScoped
 public class Wiring {
+    /** The managed kinds by the name {@code --only} takes, in the order they are planned and applied. */
+    public static final List<String> KINDS = List.of("alarms", "dashboards");
+
+    /** What a reconcile needs from profiles, templates and configuration. */
+    public record Inputs(DesiredAlarms desired, DashboardRenderer renderer, MassDeleteGuard guard) {
+    }
+
+    /** @param inputs null when there are problems */
+    public record Loaded(Inputs inputs, List<ReportError> problems) {
+    }
+
     private final CachewatchConfig config;
     private final AwsClients aws;
-    private final Map<String, AlarmStore> stores = new ConcurrentHashMap<>();
-    private DashboardStore dashboardStore;
+    /** The stores of a command's run (serve targets keep their own). */
+    private final StoreCache stores = new StoreCache();
 
     public Wiring(CachewatchConfig config, AwsClients aws) {
         this.config = config;
@@ -105,10 +129,6 @@ public class Wiring {
         }
     }
 
-    public AlarmStore alarmStore(String region) {
-        return stores.computeIfAbsent(region, r -> alarmStore(aws, r));
-    }
-
     /** A new store with its own pacers (quotas are per account and region): call once per target and region. */
     public AlarmStore alarmStore(AwsClients aws, String region) {
         CachewatchConfig.Rates rates = config.rates();
@@ -126,14 +146,6 @@ public class Wiring {
         if (!problems.isEmpty()) {
             throw new UsageException(String.join("\n", problems));
         }
-    }
-
-    /** One store for every region: dashboards are global. Built on the client of the run's first region. */
-    public synchronized DashboardStore dashboardStore(String region) {
-        if (dashboardStore == null) {
-            dashboardStore = dashboardStore(aws, region);
-        }
-        return dashboardStore;
     }
 
     /** A dashboard store on these clients (a serve target's own account), paced on its own. */
@@ -180,6 +192,54 @@ public class Wiring {
         }
         AlarmActions actions = new AlarmActions(config.notifications().topics(), config.notifications().defaultTopic().orElse(null));
         return new DesiredAlarms(catalog.profiles(), selector, naming(), actions);
+    }
+
+    /**
+     * Profiles, then templates (when dashboards are reconciled), then the configuration that depends on them: the
+     * problems of the first that has any, reported before any AWS call. A configuration that cannot be used throws a
+     * {@link UsageException} (exit 64).
+     */
+    public Loaded reconcileInputs(Path profilesDir, boolean dashboards) {
+        ProfileLoading.Loaded profiles = ProfileLoading.load(profilesDir);
+        if (!profiles.problems().isEmpty()) {
+            return new Loaded(null, profiles.problems().stream().map(p -> new ReportError("profile", null, null, p.toString())).toList());
+        }
+        DashboardRenderer renderer = null;
+        if (dashboards) {
+            DashboardLoading.Loaded templates = DashboardLoading.load(this, profiles.catalog());
+            if (!templates.problems().isEmpty()) {
+                return new Loaded(null, templates.problems());
+            }
+            renderer = templates.renderer();
+        }
+        DesiredAlarms desired = desiredAlarms(profiles.catalog());
+        MassDeleteGuard guard = guard();
+        checkRates();
+        return new Loaded(new Inputs(desired, renderer, guard), List.of());
+    }
+
+    /**
+     * A reconciler of the managed kinds: alarms, then dashboards when the inputs have a renderer, each with its stores
+     * from {@code stores} (made on {@code clients}).
+     *
+     * @param only names from {@link #KINDS} to reconcile; empty for all
+     */
+    public Reconciler<DesiredState> reconciler(Inputs in, AwsClients clients, StoreCache stores, Set<String> only,
+                                               ApplyProgress progress, BooleanSupplier stopRequested) {
+        List<Reconciler.Registered<DesiredState, ?, ?, ?>> kinds = new ArrayList<>();
+        AlarmKind alarms = new AlarmKind(naming());
+        kinds.add(new Reconciler.Registered<>(alarms, stores.of(alarms, region -> alarmStore(clients, region))));
+        if (in.renderer() != null) {
+            DashboardKind dashboards = new DashboardKind(in.renderer(), dashboardNaming());
+            kinds.add(new Reconciler.Registered<>(dashboards, stores.of(dashboards, region -> dashboardStore(clients, region))));
+        }
+        kinds.removeIf(k -> !only.isEmpty() && !only.contains(k.kind().plural()));
+        return new Reconciler<>(in.desired()::forRegion, kinds, in.guard(), progress, stopRequested);
+    }
+
+    /** A reconciler on the command's own clients and stores. */
+    public Reconciler<DesiredState> reconciler(Inputs in, Set<String> only, ApplyProgress progress) {
+        return reconciler(in, aws, stores, only, progress, () -> false);
     }
 
     public AlarmNaming naming() {

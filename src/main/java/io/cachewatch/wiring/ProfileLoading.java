@@ -1,4 +1,4 @@
-package io.cachewatch.cli;
+package io.cachewatch.wiring;
 
 import io.cachewatch.profile.ProfileCatalog;
 import io.cachewatch.profile.ProfileProblem;
@@ -7,15 +7,15 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Loads a profile directory, keeping its problems for the caller to report. */
-final class ProfileLoading {
+public final class ProfileLoading {
     /** The catalog, or the problems that make it unusable. */
-    record Loaded(ProfileCatalog catalog, List<ProfileProblem> problems) {
+    public record Loaded(ProfileCatalog catalog, List<ProfileProblem> problems) {
     }
 
     private ProfileLoading() {
     }
 
-    static Loaded load(Path dir) {
+    public static Loaded load(Path dir) {
         try {
             return new Loaded(ProfileCatalog.load(dir), List.of());
         } catch (ProfileValidationException e) {
