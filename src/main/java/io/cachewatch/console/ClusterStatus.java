@@ -9,6 +9,8 @@ import java.util.TreeMap;
  * Everything the console shows about one cluster, built from what serve holds after its last reconcile and slow-log
  * poll. Figures are numbers; absent facts are null (unknown), never guessed.
  *
+ * @param kind          the identity kind: {@code elasticache} (replication group), {@code cachecluster}, {@code serverless},
+ *                      {@code memorydb}
  * @param profile       the alarm profile its managed alarms name; null when it has none
  * @param firing        its managed alarms in ALARM at the last DescribeAlarms
  * @param dashboard     name of its CloudWatch dashboard; null when it has none (yet)

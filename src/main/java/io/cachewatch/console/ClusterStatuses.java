@@ -99,7 +99,8 @@ public final class ClusterStatuses {
                 dashboard = null;
             }
             String engine = c.engine().id();
-            out.add(new ClusterStatus(run.target(), c.region(), c.kind().id(), c.id(), engine, c.engineVersion(), c.status(),
+            // the identity kind (cachecluster for a standalone cache cluster), as alarm and dashboard names and slow-log findings say it
+            out.add(new ClusterStatus(run.target(), c.region(), c.ref().kind(), c.id(), engine, c.engineVersion(), c.status(),
                     c.nodeType(), profile, c.nodes().size(), AlarmCounts.of(alarms), alarms.stream().filter(AlarmView::firing).toList(),
                     alarms, nodes(c), dashboard, dashboard == null ? null : Links.dashboard(c.region(), dashboard),
                     Links.cluster(c.region(), c.kind().id(), engine, c.id()), List.of(), null, List.of()));

@@ -53,7 +53,7 @@ class ClusterStatusesTest {
     }
 
     private ClusterStatus find(List<ClusterStatus> all, Cluster c) {
-        return all.stream().filter(s -> s.id().equals(c.id()) && s.kind().equals(c.kind().id())).findFirst().orElseThrow();
+        return all.stream().filter(s -> s.id().equals(c.id()) && s.kind().equals(c.ref().kind())).findFirst().orElseThrow();
     }
 
     @Test
@@ -98,6 +98,7 @@ class ClusterStatusesTest {
         assertThat(memorydb.alarms()).isEqualTo(new AlarmCounts(1, 1, 0, 0, 0, 1));
         assertThat(find(all, cache).alarms()).isEqualTo(new AlarmCounts(0, 0, 0, 0, 0, 0));
         assertThat(find(all, cache).profile()).as("no alarm names one").isNull();
+        assertThat(find(all, cache).kind()).as("a standalone cache cluster, as findings key it").isEqualTo("cachecluster");
     }
 
     @Test

@@ -111,12 +111,12 @@ class ConsoleBrowserIT {
 
         browser.findElement(By.cssSelector("input[name=firing]")).click();
         browser.findElement(By.cssSelector("form button")).click();
-        assertThat(browser.getCurrentUrl()).contains("firing=");
+        await(Duration.ofSeconds(20), () -> browser.getCurrentUrl().contains("firing=")); // the click navigates asynchronously
         assertThat(browser.findElements(By.cssSelector("#clusters tr.cluster"))).extracting(r -> r.getDomAttribute("data-cluster"))
                 .containsExactly("orders");
 
         browser.findElement(By.cssSelector("a.cluster-link")).click();
-        assertThat(browser.getCurrentUrl()).isEqualTo(base + "/status/default/us-east-1/orders");
+        await(Duration.ofSeconds(20), () -> browser.getCurrentUrl().equals(base + "/status/default/us-east-1/orders"));
         assertThat(browser.findElement(By.id("cluster")).getText()).isEqualTo("orders 1 firing");
         assertThat(browser.findElements(By.cssSelector("#nodes tr.node td[data-label='cache cluster']")))
                 .extracting(WebElement::getText).containsExactly("orders-001", "orders-002", "orders-003");
