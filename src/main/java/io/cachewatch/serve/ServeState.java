@@ -2,6 +2,9 @@ package io.cachewatch.serve;
 
 import io.cachewatch.collect.SlowlogCollector;
 import io.cachewatch.config.CachewatchConfig;
+import io.cachewatch.console.ClusterStatus;
+import io.cachewatch.console.ClusterStatuses;
+import io.cachewatch.console.FindingView;
 import io.cachewatch.plan.Action;
 import io.cachewatch.slowlog.Finding;
 import io.cachewatch.slowlog.Severity;
@@ -32,6 +35,10 @@ public class ServeState {
     /** Per target, when its discovery started failing (the end of the first failed run since the last good one). */
     private final Map<String, Instant> discoveryFailingSince = new ConcurrentHashMap<>();
     private final Duration readinessGrace;
+    /** Per target, the console's clusters after its last run. */
+    private final Map<String, List<ClusterStatus>> console = new ConcurrentHashMap<>();
+    /** Per target and cluster key, the findings of the last poll that found something there. */
+    private final Map<String, Map<String, List<FindingView>>> findings = new ConcurrentHashMap<>();
 
     @Inject
     public ServeState(MeterRegistry registry, CachewatchConfig config) {
@@ -47,6 +54,8 @@ public class ServeState {
     public synchronized void serving(List<Target> list, boolean slowlog) {
         targets.clear();
         discoveryFailingSince.clear();
+        console.clear();
+        findings.clear();
         list.forEach(t -> targets.put(t.name(), new TargetStatus(t.name(), t.regions(), t.roleArn(), false, null, null,
                 slowlog ? SlowlogStatus.waiting("first poll pending") : null)));
         list.forEach(t -> registerAtZero(t, slowlog));
@@ -126,7 +135,9 @@ public class ServeState {
     public synchronized void discovered(String target) {
         TargetStatus t = targets.get(target);
         if (t != null && !t.discovered()) {
-            targets.put(target, new TargetStatus(t.name(), t.regions(), t.roleArn(), true, t.lastRun(), t.lastSuccess(), t.slowlog()));
+            SlowlogStatus slowlog = t.slowlog() != null && t.slowlog().lastPoll() == null
+                    ? SlowlogStatus.waiting("discovery complete; first poll at the next slow-log interval") : t.slowlog();
+            targets.put(target, new TargetStatus(t.name(), t.regions(), t.roleArn(), true, t.lastRun(), t.lastSuccess(), slowlog));
         }
     }
 
@@ -138,6 +149,9 @@ public class ServeState {
             }
             targets.put(target, new TargetStatus(before.name(), before.regions(), before.roleArn(),
                     before.discovered() || run.discoveryOk(), run, run.ok() ? run.finished() : before.lastSuccess(), before.slowlog()));
+            if (run.report() != null) {
+                console.put(target, run.console());
+            }
             if (run.discoveryOk()) {
                 discoveryFailingSince.remove(target);
             } else {
@@ -193,6 +207,8 @@ public class ServeState {
             }
             droppedBefore = t.slowlog() == null || t.slowlog().lastPoll() == null ? result.dropped() - result.delivery().dropped() : t.slowlog().dropped();
             targets.put(target, t.withSlowlog(SlowlogStatus.of(result)));
+            findings.computeIfAbsent(target, k -> new ConcurrentHashMap<>())
+                    .putAll(ClusterStatuses.findings(result.outcome().findings(), result.at()));
         }
         Tags t = Tags.of("target", target);
         SlowlogPoll.Outcome outcome = result.outcome();
@@ -221,6 +237,19 @@ public class ServeState {
         Tags t = Tags.of("target", target);
         registry.counter("cachewatch.slowlog.polls", t.and("outcome", "failed")).increment();
         registry.timer("cachewatch.slowlog.duration", t).record(took);
+    }
+
+    /** Every cluster of every target as the console shows it: the last run's view with the latest slow-log findings. */
+    public List<ClusterStatus> clusters() {
+        List<ClusterStatus> all = new java.util.ArrayList<>();
+        for (TargetStatus t : targets()) {
+            Map<String, List<FindingView>> found = findings.getOrDefault(t.name(), Map.of());
+            for (ClusterStatus c : console.getOrDefault(t.name(), List.of())) {
+                List<FindingView> f = found.get(c.key());
+                all.add(f == null ? c : c.withFindings(f, f.get(0).at()));
+            }
+        }
+        return all;
     }
 
     private AtomicLong gauge(String name, Tags tags) {

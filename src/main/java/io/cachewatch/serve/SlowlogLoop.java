@@ -68,7 +68,7 @@ public final class SlowlogLoop {
         }
         var clusters = target.discoveredClusters();
         if (clusters.isEmpty()) {
-            state.slowlogWaiting(name, "waiting for the first complete discovery");
+            state.slowlogWaiting(name, "waiting for a complete discovery of " + String.join(", ", target.undiscoveredRegions()));
             return;
         }
         long start = System.nanoTime();

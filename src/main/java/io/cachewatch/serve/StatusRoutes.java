@@ -2,18 +2,28 @@ package io.cachewatch.serve;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cachewatch.console.ClusterStatus;
+import io.cachewatch.console.FleetFilter;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** {@code /status}: the last reconcile and slow-log poll per target as JSON, or as a small HTML page for browsers ({@code /status.html}). */
+/**
+ * The operator console: {@code /status} (the fleet page for browsers, the same data as JSON otherwise or at
+ * {@code /status.json}) with the filters {@code ?firing}, {@code ?cluster=}, {@code ?target=}, and
+ * {@code /status/<target>/<region>/<cluster>} (one cluster; {@code .json} for its JSON).
+ */
 @ApplicationScoped
 public class StatusRoutes {
     private final ServeState state;
     private final ObjectMapper json;
+    private final StatusPages pages = new StatusPages();
 
     public StatusRoutes(ServeState state, ObjectMapper json) {
         this.state = state;
@@ -22,90 +32,81 @@ public class StatusRoutes {
 
     void routes(@Observes Router router) {
         router.get("/status").handler(ctx -> {
-            String accept = ctx.request().getHeader("Accept");
-            if (accept != null && accept.contains("text/html")) {
-                html(ctx);
+            if (wantsHtml(ctx)) {
+                fleetHtml(ctx);
             } else {
-                json(ctx);
+                fleetJson(ctx);
             }
         });
-        router.get("/status.json").handler(this::json);
-        router.get("/status.html").handler(this::html);
+        router.get("/status.json").handler(this::fleetJson);
+        router.get("/status.html").handler(this::fleetHtml);
+        router.get("/status/:target/:region/:cluster").handler(this::cluster);
     }
 
-    private void json(RoutingContext ctx) {
+    private static boolean wantsHtml(RoutingContext ctx) {
+        String accept = ctx.request().getHeader("Accept");
+        return accept != null && accept.contains("text/html");
+    }
+
+    private static FleetFilter filter(RoutingContext ctx) {
+        return new FleetFilter(ctx.queryParams().contains("firing"), ctx.queryParams().get("cluster"), ctx.queryParams().get("target"));
+    }
+
+    private void fleetJson(RoutingContext ctx) {
+        FleetFilter filter = filter(ctx);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("ready", state.notReady().isEmpty());
+        doc.put("targets", state.targets());
+        doc.put("clusters", filter.apply(state.clusters()));
+        send(ctx, doc);
+    }
+
+    private void fleetHtml(RoutingContext ctx) {
+        Map<String, String> notReady = state.notReady();
+        List<StatusPages.TargetRow> rows = state.targets().stream()
+                .map(t -> StatusPages.TargetRow.of(t, notReady.getOrDefault(t.name(), "discovered"))).toList();
+        html(ctx, 200, pages.fleet(state.clusters(), rows, filter(ctx), notReady.isEmpty(), Instant.now()));
+    }
+
+    private void cluster(RoutingContext ctx) {
+        String id = ctx.pathParam("cluster");
+        boolean asJson = id.endsWith(".json");
+        String clusterId = asJson ? id.substring(0, id.length() - ".json".length()) : id;
+        Optional<ClusterStatus> found = state.clusters().stream().filter(c -> c.target().equals(ctx.pathParam("target"))
+                && c.region().equals(ctx.pathParam("region")) && c.id().equals(clusterId)).findFirst();
+        if (found.isEmpty()) {
+            ctx.response().setStatusCode(404).putHeader("Content-Type", "text/plain; charset=utf-8")
+                    .end("no cluster " + clusterId + " in " + ctx.pathParam("target") + "/" + ctx.pathParam("region")
+                            + " (yet: the console lists what the last reconcile discovered)\n");
+        } else if (asJson || !wantsHtml(ctx) && ctx.request().getHeader("Accept") != null && ctx.request().getHeader("Accept").contains("json")) {
+            send(ctx, found.get());
+        } else {
+            TargetStatus target = state.targets().stream().filter(t -> t.name().equals(found.get().target())).findFirst().orElse(null);
+            html(ctx, 200, pages.cluster(found.get(), slowlogNote(found.get(), target)));
+        }
+    }
+
+    /** What the cluster page says when the slow log found nothing for the cluster. */
+    private static String slowlogNote(ClusterStatus c, TargetStatus target) {
+        if (target == null || target.slowlog() == null) {
+            return "slow-log reads are off";
+        }
+        if ("memcached".equals(c.engine()) || "serverless".equals(c.kind())) {
+            return "no slow log read for " + c.engine() + " " + c.kind() + " clusters";
+        }
+        return "no findings since serve started (" + StatusPages.slowlog(target.slowlog()) + ")";
+    }
+
+    private void send(RoutingContext ctx, Object doc) {
         try {
-            ctx.response().putHeader("Content-Type", "application/json")
-                    .end(json.writeValueAsString(Map.of("targets", state.targets(), "ready", state.notReady().isEmpty())));
+            ctx.response().putHeader("Content-Type", "application/json").end(json.writeValueAsString(doc));
         } catch (JsonProcessingException e) {
             ctx.fail(e);
         }
     }
 
-    private void html(RoutingContext ctx) {
-        ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end(render(state.targets()));
-    }
-
-    static String render(List<TargetStatus> targets) {
-        StringBuilder b = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>cachewatch status</title>"
-                + "<style>body{font-family:sans-serif;margin:2em}td,th{padding:.3em .8em;text-align:left;vertical-align:top}"
-                + ".ok{color:#060}.bad{color:#a00}</style></head><body><h1>cachewatch</h1><table><tr><th>target</th><th>regions</th>"
-                + "<th>discovered</th><th>last run</th><th>changes</th><th>clusters / nodes</th><th>last success</th><th>errors</th></tr>");
-        for (TargetStatus t : targets) {
-            TargetStatus.RunResult run = t.lastRun();
-            b.append("<tr><td>").append(esc(t.name())).append("</td><td>").append(esc(String.join(", ", t.regions())))
-                    .append("</td><td class=\"").append(t.discovered() ? "ok\">yes" : "bad\">no").append("</td><td>");
-            if (run == null) {
-                b.append("pending</td><td></td><td></td>");
-            } else {
-                b.append("<span class=\"").append(run.ok() ? "ok\">ok" : "bad\">failed").append("</span> ")
-                        .append(esc(ServeState.ago(run.finished()))).append("</td><td>").append(esc(run.summary().toString()))
-                        .append("</td><td>").append(esc(run.clusters().toString())).append(" / ").append(esc(run.nodes().toString()))
-                        .append("</td>");
-            }
-            b.append("<td>").append(esc(ServeState.ago(t.lastSuccess()))).append("</td><td>");
-            if (run != null) {
-                run.errors().stream().limit(20).forEach(e -> b.append(esc(e)).append("<br>"));
-            }
-            b.append("</td></tr>");
-        }
-        b.append("</table>");
-        if (targets.stream().anyMatch(t -> t.slowlog() != null)) {
-            slowlog(b, targets);
-        }
-        return b.append("<p><a href=\"/q/metrics\">metrics</a> · <a href=\"/q/health\">health</a> · "
-                + "<a href=\"/status.json\">JSON</a></p></body></html>").toString();
-    }
-
-    private static void slowlog(StringBuilder b, List<TargetStatus> targets) {
-        b.append("<h2>Slow log</h2><table><tr><th>target</th><th>last poll</th><th>nodes read</th><th>unreachable</th>"
-                + "<th>findings</th><th>published / pending / dropped</th><th>errors</th></tr>");
-        for (TargetStatus t : targets) {
-            SlowlogStatus s = t.slowlog();
-            if (s == null) {
-                continue;
-            }
-            b.append("<tr><td>").append(esc(t.name())).append("</td><td>");
-            if (s.lastPoll() == null) {
-                b.append(esc(s.waiting() == null ? "pending" : s.waiting())).append("</td><td></td><td></td><td></td><td></td><td>");
-            } else {
-                b.append("<span class=\"").append(s.ok() ? "ok\">ok" : "bad\">errors").append("</span> ")
-                        .append(esc(ServeState.ago(s.lastPoll()))).append("</td><td>").append(s.nodesRead()).append("</td><td>");
-                s.failures().stream().limit(20).forEach(f -> b.append("<span class=\"bad\">").append(esc(f.cluster() + "/" + f.node()))
-                        .append("</span>: ").append(esc(f.reason())).append("<br>"));
-                b.append("</td><td>").append(s.findings().isEmpty() ? "none" : esc(s.findings().toString()));
-                if (s.suppressed() > 0) {
-                    b.append(" (").append(s.suppressed()).append(" suppressed)");
-                }
-                b.append("</td><td>").append(s.published()).append(" / ").append(s.pending()).append(" / ").append(s.dropped()).append("</td><td>");
-            }
-            s.errors().stream().limit(20).forEach(e -> b.append(esc(e)).append("<br>"));
-            b.append("</td></tr>");
-        }
-        b.append("</table>");
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    private static void html(RoutingContext ctx, int status, String body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
+                .putHeader("Refresh", Integer.toString(StatusPages.REFRESH_SECONDS)).end(body);
     }
 }

@@ -1,5 +1,9 @@
 package io.cachewatch.serve;
 
+import io.cachewatch.console.ClusterStatus;
+import io.cachewatch.console.ClusterStatuses;
+import io.cachewatch.alarm.AlarmKind;
+import io.cachewatch.dashboard.DashboardKind;
 import io.cachewatch.aws.AwsClients;
 import io.cachewatch.wiring.Wiring;
 import io.cachewatch.inventory.Cluster;
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
@@ -36,8 +41,13 @@ public final class TargetReconcile implements AutoCloseable {
     private final StsAssumeRoleCredentialsProvider assumed;
     /** The target's stores, kept across runs: they hold its pacing. */
     private final StoreCache stores = new StoreCache();
+    /** The alarm stores and the dashboard store as the console reads their last listing (the same objects as in {@code stores}). */
+    private final Map<String, ListedAlarms> listedAlarms = new ConcurrentHashMap<>();
+    private final AtomicReference<ListedDashboards> listedDashboards = new AtomicReference<>();
     /** Clusters of each region as its latest complete discovery saw them, for the slow-log reads. */
     private final Map<String, List<Cluster>> discovered = new ConcurrentHashMap<>();
+    /** The console's clusters after the last run. */
+    private volatile List<ClusterStatus> lastConsole = List.of();
 
     public TargetReconcile(Target target, Wiring wiring, MeterRegistry registry) {
         this.target = target;
@@ -81,6 +91,11 @@ public final class TargetReconcile implements AutoCloseable {
         return java.util.Optional.of(target.regions().stream().flatMap(r -> discovered.get(r).stream()).toList());
     }
 
+    /** Regions not completely discovered once yet: what the slow-log reads wait for. */
+    public List<String> undiscoveredRegions() {
+        return target.regions().stream().filter(r -> !discovered.containsKey(r)).toList();
+    }
+
     /** One discover + plan + apply; never throws: every failure ends up in the result's errors. */
     public TargetStatus.RunResult run(Wiring.Inputs in, BooleanSupplier stopRequested,
                                       Runnable discoveredOk) {
@@ -91,6 +106,7 @@ public final class TargetReconcile implements AutoCloseable {
             if (fleet.errors().isEmpty()) {
                 discoveredOk.run(); // ready before a long first apply ends
             }
+            listen(in);
             ReconcileReport report = wiring.reconciler(in, clients, stores, java.util.Set.of(), ApplyProgress.NONE, stopRequested)
                     .run(fleet, new Reconciler.Options(RunMode.APPLY, false), clients.recorder()::snapshot);
             Map<String, Long> summary = new LinkedHashMap<>();
@@ -102,10 +118,45 @@ public final class TargetReconcile implements AutoCloseable {
             List<String> errors = new java.util.ArrayList<>(report.allErrors().stream().map(ReportError::toString).toList());
             report.refusals().forEach(r -> errors.add("refused: " + r));
             return new TargetStatus.RunResult(started, Instant.now(), errors.isEmpty(), report.exitCode(), summary,
-                    byEngine(fleet, false), byEngine(fleet, true), errors, fleet.errors().isEmpty(), report);
+                    byEngine(fleet, false), byEngine(fleet, true), errors, fleet.errors().isEmpty(), report, console(fleet, report));
         } catch (RuntimeException e) {
             return failed(started, e);
         }
+    }
+
+    /**
+     * Puts the listing-keeping stores into the store cache before the reconciler asks for its stores, so the console
+     * sees what the run listed (each alarm's state included) without another AWS call.
+     */
+    private void listen(Wiring.Inputs in) {
+        AlarmKind alarms = new AlarmKind(wiring.naming());
+        for (String region : target.regions()) {
+            stores.of(alarms, r -> listedAlarms.computeIfAbsent(r, x -> new ListedAlarms(wiring.alarmStore(clients, x)))).apply(region);
+        }
+        if (in.renderer() != null && !target.regions().isEmpty()) {
+            DashboardKind dashboards = new DashboardKind(in.renderer(), wiring.dashboardNaming());
+            stores.of(dashboards, r -> listedDashboards.updateAndGet(d -> d != null ? d : new ListedDashboards(wiring.dashboardStore(clients, r))))
+                    .apply(target.regions().get(0));
+        }
+    }
+
+    /** The console's view of the run's clusters, from what the run listed (alarms with their state, dashboards). */
+    private List<ClusterStatus> console(Fleet fleet, ReconcileReport report) {
+        Map<String, List<io.cachewatch.alarm.ActualAlarm>> listed = new LinkedHashMap<>();
+        fleet.regions().forEach(r -> {
+            ListedAlarms store = listedAlarms.get(r.region());
+            listed.put(r.region(), store == null ? List.of() : store.last());
+        });
+        ListedDashboards dashboards = listedDashboards.get();
+        List<ClusterStatus> fresh = ClusterStatuses.of(new ClusterStatuses.Run(target.name(), fleet, report, listed,
+                dashboards == null ? List.of() : dashboards.last(), wiring.config().alarms().prefix(), wiring.dashboardNaming()));
+        // a region whose discovery failed keeps the clusters its last complete discovery showed
+        java.util.Set<String> complete = new java.util.HashSet<>();
+        fleet.regions().stream().filter(RegionInventory::complete).forEach(r -> complete.add(r.region()));
+        List<ClusterStatus> merged = new java.util.ArrayList<>(fresh.stream().filter(c -> complete.contains(c.region())).toList());
+        lastConsole.stream().filter(c -> !complete.contains(c.region())).forEach(merged::add);
+        lastConsole = List.copyOf(merged);
+        return lastConsole;
     }
 
     /** A run that could not start (invalid profiles or configuration). */

@@ -1,6 +1,7 @@
 package io.cachewatch.serve;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.cachewatch.console.ClusterStatus;
 import io.cachewatch.report.ReconcileReport;
 import java.time.Instant;
 import java.util.List;
@@ -28,9 +29,20 @@ public record TargetStatus(String name, List<String> regions, String roleArn, bo
      * @param nodes    discovered nodes by engine
      * @param discoveryOk every region of the target was discovered without error
      * @param report   the full report, for metrics; null when the run could not start
+     * @param console  every discovered cluster as the console shows it (empty when the run could not start)
      */
     public record RunResult(Instant started, Instant finished, boolean ok, int exitCode, Map<String, Long> summary,
                             Map<String, Long> clusters, Map<String, Long> nodes, List<String> errors,
-                            boolean discoveryOk, @JsonIgnore ReconcileReport report) {
+                            boolean discoveryOk, @JsonIgnore ReconcileReport report, @JsonIgnore List<ClusterStatus> console) {
+        public RunResult {
+            console = console == null ? List.of() : List.copyOf(console);
+        }
+
+        /** A run without a console view (it could not start). */
+        public RunResult(Instant started, Instant finished, boolean ok, int exitCode, Map<String, Long> summary,
+                         Map<String, Long> clusters, Map<String, Long> nodes, List<String> errors, boolean discoveryOk,
+                         ReconcileReport report) {
+            this(started, finished, ok, exitCode, summary, clusters, nodes, errors, discoveryOk, report, List.of());
+        }
     }
 }

@@ -138,6 +138,21 @@ class ServeIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
         assertThat(page.body()).contains("<table", "default", "us-east-1");
+        assertThat(page.headers().firstValue("Refresh")).hasValue("30");
+        // every demo cluster is a row linking to its page; figures are numbers
+        assertThat(page.body()).contains("href=\"/status/default/us-east-1/orders\"", "href=\"/status/default/us-east-1/ledger\"",
+                "href=\"/status/default/us-east-1/sessions-mc\"").doesNotContain("{create=");
+        assertThat(status).contains("\"clusters\":[", "\"id\":\"orders\"", "\"profile\":\"production\"", "\"firing\":[]");
+        HttpResponse<String> orders = http.send(HttpRequest.newBuilder(url("/status/default/us-east-1/orders")).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(orders.statusCode()).isEqualTo(200);
+        assertThat(orders.body()).contains("<table id=\"nodes\"", "orders-001", "orders-003", "<table id=\"alarms\"", "in sync",
+                "cachewatch-us-east-1-elasticache-orders");
+        assertThat(get("/status/default/us-east-1/nope").statusCode()).isEqualTo(404);
+        // the filters of the query string: nothing fires on the demo fleet; ids by substring; targets by name
+        assertThat(get("/status.json?firing").body()).contains("\"clusters\":[]");
+        assertThat(get("/status.json?cluster=ORD").body()).contains("\"id\":\"orders\"").doesNotContain("\"id\":\"ledger\"");
+        assertThat(get("/status.json?target=other").body()).contains("\"clusters\":[]");
 
         long start = System.nanoTime();
         assertThat(serve.terminate(Duration.ofSeconds(25))).as(serve.stderr()).isZero();
@@ -169,11 +184,19 @@ class ServeIT {
             assertThat(get("/q/health/ready").statusCode()).as("within the grace").isEqualTo(200);
             await(Duration.ofSeconds(120), () -> get("/q/health/ready").statusCode() == 503);
             assertThat(get("/q/health/ready").body()).contains("discovery failing since").contains("longer than PT3S");
+            for (int probe = 0; probe < 5; probe++) {
+                assertThat(get("/q/health/ready").statusCode()).isEqualTo(503);
+            }
+            // one line for the change, none per probe (SmallRye's SRHCK01001 at INFO on every DOWN answer is silenced)
+            assertThat(serve.stderr().split("readiness down: target default", -1)).as(serve.stderr()).hasSize(2);
+            assertThat(serve.stderr()).doesNotContain("SRHCK01001");
             assertThat(counter(get("/q/metrics").body(), "cachewatch_reconcile_failures_total", "target=\"default\"")).isPositive();
 
             elastiCache.restore();
             await(Duration.ofSeconds(120), () -> get("/q/health/ready").statusCode() == 200);
-            assertThat(get("/q/health/ready").body()).contains("\"default\": \"discovered\"");
+            assertThat(get("/q/health/ready").body()).contains("\"default\": \"discovered\"")
+                    .as("only cachewatch's own checks").doesNotContain("Redis connection health check");
+            await(Duration.ofSeconds(10), () -> serve.stderr().contains("readiness up"));
         }
     }
 
@@ -294,6 +317,13 @@ class ServeIT {
                 .anyMatch(a -> a.at("/kind/Value").asText().equals("keys") && a.at("/cluster/Value").asText().equals("orders")));
 
         await(Duration.ofSeconds(120), () -> counter(get("/q/metrics").body(), "cachewatch_slowlog_publishes_total", "target=\"default\"") >= 1);
+        // the console's cluster page shows the finding with its command shape and advice (once the first reconcile listed the cluster)
+        await(Duration.ofSeconds(120), () -> get("/status/default/us-east-1/orders").statusCode() == 200);
+        HttpResponse<String> ordersPage = http.send(HttpRequest.newBuilder(url("/status/default/us-east-1/orders")).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ordersPage.body()).contains("class=\"finding\"", "KEYS scans the whole keyspace", "<code>KEYS session:",
+                "<li>Replace KEYS with SCAN");
+        assertThat(get("/status.json?cluster=orders").body()).contains("\"findings\":[{\"severity\":\"warning\",\"kind\":\"keys\"");
         String metrics = get("/q/metrics").body();
         assertThat(counter(metrics, "cachewatch_slowlog_polls_total", "outcome=\"ok\"")).isGreaterThanOrEqualTo(2);
         assertThat(counter(metrics, "cachewatch_slowlog_entries_total", "target=\"default\"")).isGreaterThanOrEqualTo(1);
@@ -312,7 +342,7 @@ class ServeIT {
         assertThat(status).contains("\"nodesFailed\":1", "\"cluster\":\"solo\"", "connection refused");
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(url("/status")).header("Accept", "text/html").build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(page.body()).contains("<h2>Slow log</h2>", "connection refused", "solo/");
+        assertThat(page.body()).contains("<h2>Targets</h2>", "1 unreachable (solo/", "connection refused");
 
         assertThat(serve.terminate(Duration.ofSeconds(25))).as(serve.stderr()).isZero();
         assertThat(serve.stderr()).contains("stopped");

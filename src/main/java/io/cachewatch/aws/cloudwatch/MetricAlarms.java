@@ -34,7 +34,8 @@ public final class MetricAlarms {
 
     public static ActualAlarm toActual(MetricAlarm alarm) {
         String description = alarm.alarmDescription() == null ? "" : alarm.alarmDescription();
-        return new ActualAlarm(alarm.alarmName(), spec(alarm, description), AlarmDescription.parse(description));
+        return new ActualAlarm(alarm.alarmName(), spec(alarm, description), AlarmDescription.parse(description),
+                alarm.stateValue() == null ? null : alarm.stateValueAsString());
     }
 
     private static AlarmSpec spec(MetricAlarm alarm, String description) {
