@@ -84,6 +84,7 @@ public final class Fixtures {
 
     public static Cluster withTags(Cluster c, Map<String, String> tags) {
         return new Cluster(c.kind(), c.region(), c.id(), c.arn(), c.engine(), c.engineVersion(), c.nodeType(), c.vcpus(),
-                c.memoryBytes(), c.tls(), c.status(), c.clusterMode(), tags, c.shards(), c.limits(), c.endpoint(), c.standalone());
+                c.memoryBytes(), c.tls(), c.status(), c.clusterMode(), tags, c.shards(), c.limits(), c.endpoint(), c.standalone(),
+                c.posture());
     }
 }

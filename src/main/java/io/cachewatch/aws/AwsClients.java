@@ -15,10 +15,12 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.memorydb.MemoryDbClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -62,6 +64,14 @@ public class AwsClients {
 
     public MemoryDbClient memoryDb(String region) {
         return cached("memorydb", region, () -> configure(MemoryDbClient.builder(), region).httpClient(http).build());
+    }
+
+    public Ec2Client ec2(String region) {
+        return cached("ec2", region, () -> configure(Ec2Client.builder(), region).httpClient(http).build());
+    }
+
+    public SecurityHubClient securityHub(String region) {
+        return cached("securityhub", region, () -> configure(SecurityHubClient.builder(), region).httpClient(http).build());
     }
 
     /** The Resource Groups Tagging API: every cluster's tags of a region in pages of 100 (discovery). */

@@ -3,6 +3,7 @@ package io.cachewatch.cli;
 import io.cachewatch.wiring.Wiring;
 import io.cachewatch.inventory.Fleet;
 import io.cachewatch.inventory.InventoryJson;
+import io.cachewatch.inventory.PostureEnrichment;
 import io.cachewatch.report.InventoryText;
 import io.cachewatch.report.ReconcileReport;
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "discover", mixinStandardHelpOptions = true,
@@ -22,6 +24,10 @@ public class DiscoverCommand implements Callable<Integer> {
     @Mixin
     RegionsOption regions;
 
+    @Option(names = "--posture", description = "Also read security group rules (EC2), RBAC user groups and service updates,"
+            + " so that audit --inventory can judge every check from the file.")
+    boolean posture;
+
     @Spec
     CommandSpec spec;
 
@@ -31,6 +37,9 @@ public class DiscoverCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Fleet fleet = wiring.discovery().discover(regions.resolve(wiring));
+        if (posture) {
+            fleet = PostureEnrichment.enrich(fleet, PostureReaders.of(wiring.aws()));
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             InventoryJson.write(fleet, out);

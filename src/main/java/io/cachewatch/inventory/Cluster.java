@@ -1,6 +1,8 @@
 package io.cachewatch.inventory;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.cachewatch.posture.Posture;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import java.util.TreeMap;
  * @param endpoint    the configuration/primary/serverless endpoint when the API reports one
  * @param standalone  ElastiCache node-based only: a cache cluster outside any replication group (its id may equal a
  *                    replication group's, so it is named apart: see {@link #ref()})
+ * @param posture     the settings the audit checks read; null when not read (an inventory written before them)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Cluster(
@@ -39,8 +42,10 @@ public record Cluster(
         List<Shard> shards,
         ServerlessLimits limits,
         Endpoint endpoint,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) Boolean standalone) {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) Boolean standalone,
+        Posture posture) {
 
+    @JsonCreator
     public Cluster {
         Node.require(id, "cluster id");
         Node.require(region, "cluster region");
@@ -60,13 +65,26 @@ public record Cluster(
                    Integer vcpus, Long memoryBytes, boolean tls, String status, boolean clusterMode, Map<String, String> tags,
                    List<Shard> shards, ServerlessLimits limits, Endpoint endpoint) {
         this(kind, region, id, arn, engine, engineVersion, nodeType, vcpus, memoryBytes, tls, status, clusterMode, tags, shards,
-                limits, endpoint, false);
+                limits, endpoint, false, null);
+    }
+
+    /** A cluster whose posture was not read. */
+    public Cluster(ClusterKind kind, String region, String id, String arn, Engine engine, String engineVersion, String nodeType,
+                   Integer vcpus, Long memoryBytes, boolean tls, String status, boolean clusterMode, Map<String, String> tags,
+                   List<Shard> shards, ServerlessLimits limits, Endpoint endpoint, Boolean standalone) {
+        this(kind, region, id, arn, engine, engineVersion, nodeType, vcpus, memoryBytes, tls, status, clusterMode, tags, shards,
+                limits, endpoint, standalone, null);
     }
 
     /** Its identity in names and ownership marks: kind (a standalone cache cluster apart) and id. */
     @JsonIgnore
     public ClusterRef ref() {
         return new ClusterRef(standalone ? ClusterRef.CACHE_CLUSTER : kind.id(), id);
+    }
+
+    public Cluster withPosture(Posture posture) {
+        return new Cluster(kind, region, id, arn, engine, engineVersion, nodeType, vcpus, memoryBytes, tls, status,
+                clusterMode, tags, shards, limits, endpoint, standalone, posture);
     }
 
     /** A shard "has replicas" when it holds more than one node of a replicating engine (never Memcached). */

@@ -19,9 +19,11 @@ import java.util.stream.Stream;
 /** The resolved alarm profiles of one directory ({@code *.yaml} / {@code *.yml}; profile name = file name without extension). */
 public final class ProfileCatalog {
     private final Map<String, AlarmProfile> profiles;
+    private final Map<String, AuditPolicy> auditPolicies;
 
-    private ProfileCatalog(Map<String, AlarmProfile> profiles) {
+    private ProfileCatalog(Map<String, AlarmProfile> profiles, Map<String, AuditPolicy> auditPolicies) {
         this.profiles = profiles;
+        this.auditPolicies = auditPolicies;
     }
 
     /**
@@ -35,6 +37,7 @@ public final class ProfileCatalog {
         Map<String, ProfileSource> sources = readAll(dir, unreadable, problems);
         Map<String, List<RuleEntry>> resolved = new ProfileResolver(sources, unreadable, problems).resolveAll();
         Map<String, AlarmProfile> profiles = new TreeMap<>();
+        Map<String, AuditPolicy> audits = new TreeMap<>();
         for (Map.Entry<String, List<RuleEntry>> entry : resolved.entrySet()) {
             List<AlarmRule> rules = new ArrayList<>();
             for (RuleEntry rule : entry.getValue()) {
@@ -45,13 +48,14 @@ public final class ProfileCatalog {
             }
             profiles.put(entry.getKey(), new AlarmProfile(entry.getKey(), description(entry.getKey(), sources), rules,
                     dashboard(entry.getKey(), sources)));
+            audits.put(entry.getKey(), AuditSection.resolve(chain(entry.getKey(), sources).stream().map(ProfileSource::audit).toList()));
         }
         if (!problems.isEmpty()) {
             List<ProfileProblem> sorted = new ArrayList<>(problems);
             sorted.sort(Comparator.comparing((ProfileProblem p) -> String.valueOf(p.file())).thenComparingInt(ProfileProblem::line));
             throw new ProfileValidationException(sorted);
         }
-        return new ProfileCatalog(profiles);
+        return new ProfileCatalog(profiles, audits);
     }
 
     public Optional<AlarmProfile> find(String name) {
@@ -65,6 +69,11 @@ public final class ProfileCatalog {
             throw new IllegalArgumentException("no alarm profile '" + name + "' (known: " + String.join(", ", profiles.keySet()) + ")");
         }
         return profile;
+    }
+
+    /** The audit policy of a profile ({@link AuditPolicy#DEFAULTS} when neither it nor a parent has an audit section). */
+    public AuditPolicy auditPolicy(String name) {
+        return auditPolicies.getOrDefault(name, AuditPolicy.DEFAULTS);
     }
 
     public boolean contains(String name) {

@@ -59,7 +59,7 @@ final class ProfileReader {
             rules.add(new RuleEntry(id.value().asText(), path, at, at, fields));
         }
         String text = description != null && description.valid() ? description.value().asText() : null;
-        return new ProfileSource(name, file, text, parent, rules, disable, dashboard);
+        return new ProfileSource(name, file, text, parent, rules, disable, dashboard, AuditSection.read(root, this::location));
     }
 
     private RuleField field(JsonNode object, String objectPath, String key) {

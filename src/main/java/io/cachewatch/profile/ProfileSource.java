@@ -9,9 +9,10 @@ import java.util.List;
  * @param parent  the {@code extends} field, or null
  * @param disable   the entries of {@code disable}
  * @param dashboard the {@code dashboard} field when it is one template name, else one field per entry of its mapping
+ * @param audit     the profile's own {@code audit} section, unresolved; null when it has none
  */
 record ProfileSource(String name, Path file, String description, RuleField parent, List<RuleEntry> rules,
-                     List<RuleField> disable, List<RuleField> dashboard) {
+                     List<RuleField> disable, List<RuleField> dashboard, AuditPolicy audit) {
     ProfileSource {
         rules = List.copyOf(rules);
         disable = List.copyOf(disable);

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean" hints: the candidate with the smallest edit distance, if it is close enough to be a typo. */
-final class Suggest {
+public final class Suggest {
     private Suggest() {
     }
 
@@ -44,7 +44,7 @@ final class Suggest {
         return d[a.length()][b.length()];
     }
 
-    static String hint(String wrong, Collection<String> candidates) {
+    public static String hint(String wrong, Collection<String> candidates) {
         return nearest(wrong, candidates).map(s -> " (did you mean '" + s + "'?)").orElse("");
     }
 }

@@ -16,6 +16,8 @@ public record TagOverrides(Map<String, Double> thresholds, Set<String> disabled,
     static final String PREFIX = "cachewatch:";
     /** cachewatch tags that are not rule overrides (profile choice, opt-out, other features). */
     static final Set<String> RESERVED = Set.of("profile", "ignore", "dashboard", "slowlog-secret");
+    /** Audit waivers ({@code cachewatch:waive:<check>=<reason>}) are read by the audit, not by alarm rules. */
+    static final String WAIVER = "waive:";
 
     /** The tag that overrides a rule's threshold. */
     public static String thresholdTag(String rule) {
@@ -31,7 +33,7 @@ public record TagOverrides(Map<String, Double> thresholds, Set<String> disabled,
                 return;
             }
             String name = key.substring(PREFIX.length());
-            if (RESERVED.contains(name)) {
+            if (RESERVED.contains(name) || name.startsWith(WAIVER)) {
                 return;
             }
             String value = rawValue.trim();

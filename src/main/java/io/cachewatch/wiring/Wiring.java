@@ -171,7 +171,7 @@ public class Wiring {
                 DashboardLimits.CLOUDWATCH);
     }
 
-    private ProfileSelector selector() {
+    public ProfileSelector selector() {
         CachewatchConfig.Profiles p = config.profiles();
         return new ProfileSelector(p.defaultProfile(), p.tagKey(), p.byTagValue());
     }

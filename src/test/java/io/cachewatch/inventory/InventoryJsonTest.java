@@ -22,7 +22,12 @@ class InventoryJsonTest {
                 List.of(new Shard("0001", List.of(
                         new Node("sessions-001", "0001", NodeRole.PRIMARY, new Endpoint("sessions-001.abc", 6379), "eu-west-1a"),
                         new Node("sessions-002", "0001", NodeRole.REPLICA, null, null)))),
-                null, new Endpoint("master.sessions.abc", 6379));
+                null, new Endpoint("master.sessions.abc", 6379), false,
+                io.cachewatch.posture.Posture.builder().backupRetentionDays(0).transitEncryption(true).transitEncryptionMode("preferred")
+                        .members(List.of(new io.cachewatch.posture.MemberPosture("sessions-001", "8.0.1", "default", List.of("sg-1"), null, null, null, null)))
+                        .securityGroups(List.of(new io.cachewatch.posture.SecurityGroup("sg-1", "cache",
+                                List.of(new io.cachewatch.posture.SecurityGroup.IngressRule("tcp", 6379, 6379, List.of("0.0.0.0/0"))))))
+                        .pending("automaticFailover", "enabled").unknown("userGroupIds", "not returned").build());
         Cluster serverless = new Cluster(ClusterKind.SERVERLESS, "eu-west-1", "edge", "arn:edge", Engine.REDIS, "7.1", null, null,
                 null, true, "available", false, Map.of(), List.of(), new ServerlessLimits(5000L, null), null);
         return new Fleet(List.of(
@@ -43,6 +48,18 @@ class InventoryJsonTest {
         assertThat(out.toString()).contains("\"kind\" : \"serverless\"").contains("\"role\" : \"primary\"")
                 .doesNotContain("\"complete\"").doesNotContain("\"nodes\" : [ ]");
         assertThat(InventoryJson.read(write(out.toString()))).isEqualTo(fleet());
+        // posture travels with the inventory so that audit --inventory judges offline; unknown fields stay absent
+        assertThat(out.toString()).contains("\"posture\" : {").contains("\"transitEncryptionMode\" : \"preferred\"")
+                .doesNotContain("\"atRestEncryption\"");
+    }
+
+    @Test
+    void anInventoryWithoutPostureStillReads() throws IOException {
+        Path file = write("""
+                {"format":"cachewatch-inventory/1","regions":[{"region":"eu-west-1","clusters":[
+                  {"kind":"memorydb","region":"eu-west-1","id":"ledger","engine":"redis","tls":true,"clusterMode":true,"tags":{},"shards":[]}],"errors":[]}]}
+                """);
+        assertThat(InventoryJson.read(file).clusters()).singleElement().satisfies(c -> assertThat(c.posture()).isNull());
     }
 
     @Test

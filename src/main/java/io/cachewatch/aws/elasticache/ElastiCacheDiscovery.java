@@ -112,13 +112,15 @@ public final class ElastiCacheDiscovery implements ClusterDiscovery {
         for (ReplicationGroup group : groups) {
             scan.addTagged("ListTagsForResource", group.arn(),
                     arn -> clusterTags.read(arn, group.status(), a -> tags(client, a)),
-                    found -> ElastiCacheTranslation.replicationGroup(group, byId, found, region, nodeTypes));
+                    found -> ElastiCacheTranslation.replicationGroup(group, byId, found, region, nodeTypes)
+                            .withPosture(ElastiCachePosture.replicationGroup(group, byId)));
         }
         for (CacheCluster cluster : cacheClusters) {
             if (cluster.replicationGroupId() == null) {
                 scan.addTagged("ListTagsForResource", cluster.arn(),
                         arn -> clusterTags.read(arn, cluster.cacheClusterStatus(), a -> tags(client, a)),
-                        found -> ElastiCacheTranslation.cacheCluster(cluster, found, region, nodeTypes));
+                        found -> ElastiCacheTranslation.cacheCluster(cluster, found, region, nodeTypes)
+                                .withPosture(ElastiCachePosture.cacheCluster(cluster)));
             }
         }
     }
@@ -129,7 +131,8 @@ public final class ElastiCacheDiscovery implements ClusterDiscovery {
         for (ServerlessCache cache : caches) {
             scan.addTagged("ListTagsForResource", cache.arn(),
                     arn -> clusterTags.read(arn, cache.status(), a -> tags(client, a)),
-                    found -> ElastiCacheTranslation.serverlessCache(cache, found, region));
+                    found -> ElastiCacheTranslation.serverlessCache(cache, found, region)
+                            .withPosture(ElastiCachePosture.serverlessCache(cache)));
         }
     }
 

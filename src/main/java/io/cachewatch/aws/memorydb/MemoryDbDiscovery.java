@@ -61,7 +61,8 @@ public final class MemoryDbDiscovery implements ClusterDiscovery {
                     r -> r.showShardDetails(true).maxResults(pageSize)).clusters());
             for (Cluster cluster : clusters) {
                 scan.addTagged("ListTags", cluster.arn(), arn -> clusterTags.read(arn, cluster.status(), a -> tags(client, a)),
-                        found -> MemoryDbTranslation.cluster(cluster, found, region, nodeTypes));
+                        found -> MemoryDbTranslation.cluster(cluster, found, region, nodeTypes)
+                                .withPosture(MemoryDbPosture.cluster(cluster)));
             }
         });
         return scan.inventory();
