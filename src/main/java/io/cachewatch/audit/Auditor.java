@@ -80,7 +80,7 @@ public final class Auditor {
                     : outcome.severity() != null ? outcome.severity() : check.severity();
             String waiver = waivers.reasons().get(check.id());
             Status status = outcome.status() == Status.FAIL && waiver != null ? Status.WAIVED : outcome.status();
-            results.add(new AuditResult(check.id(), status, severity, cluster.region(), cluster.kind(), cluster.id(),
+            results.add(new AuditResult(check.id(), status, severity, cluster.region(), cluster.ref().kind(), cluster.id(),
                     outcome.evidence(), outcome.reason(), status == Status.FAIL || status == Status.WAIVED ? check.remediation() : null,
                     waiver));
         }

@@ -25,7 +25,7 @@ public final class Findings {
 
     /** @param resources cluster key (region/kind/id) → its ARN and account */
     public static List<Finding> of(List<AuditResult> results, Map<String, Resource> resources, Instant now) {
-        return results.stream().map(r -> of(r, resources.get(r.region() + "/" + r.kind().id() + "/" + r.cluster()), now)).toList();
+        return results.stream().map(r -> of(r, resources.get(r.region() + "/" + r.kind() + "/" + r.cluster()), now)).toList();
     }
 
     static Finding of(AuditResult r, Resource resource, Instant now) {
@@ -35,7 +35,7 @@ public final class Findings {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("cachewatch/check", r.check());
         fields.put("cachewatch/status", r.status().id());
-        fields.put("cachewatch/kind", r.kind().id());
+        fields.put("cachewatch/kind", r.kind());
         if (r.waiver() != null) {
             fields.put("cachewatch/waiver", truncate(r.waiver(), DESCRIPTION_MAX));
         }

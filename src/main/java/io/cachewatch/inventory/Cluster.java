@@ -97,9 +97,12 @@ public record Cluster(
         return shards.stream().flatMap(s -> s.nodes().stream()).toList();
     }
 
-    /** Region-qualified identity, unique across a fleet (the same name may exist in ElastiCache and MemoryDB). */
+    /**
+     * Region-qualified identity, unique across a fleet: the same name may exist in ElastiCache and MemoryDB, and as
+     * a replication group and a standalone cache cluster, so it is built from {@link #ref()}.
+     */
     @JsonIgnore
     public String key() {
-        return region + "/" + kind.id() + "/" + id;
+        return region + "/" + ref().kind() + "/" + id;
     }
 }

@@ -46,9 +46,9 @@ public final class AuditMessages {
         attributes.put("severity", topicSeverity(r.severity()));
         attributes.put("cluster", r.cluster());
         attributes.put("region", r.region());
-        attributes.put("kind", r.kind().id());
+        attributes.put("kind", r.kind());
         attributes.put("check", r.check());
-        String threadId = "cachewatch-audit/" + r.region() + "/" + r.kind().id() + "/" + r.cluster();
+        String threadId = "cachewatch-audit/" + r.region() + "/" + r.kind() + "/" + r.cluster();
         ObjectNode root = JSON.createObjectNode();
         root.put("version", "1.0");
         root.put("source", "custom");
@@ -58,7 +58,7 @@ public final class AuditMessages {
         content.put("title", (failing ? ":red_circle: " : ":white_check_mark: ") + r.cluster() + ": " + r.check()
                 + (failing ? " fails" : " resolved") + " (" + r.severity().id() + ")");
         StringBuilder d = new StringBuilder();
-        d.append("*").append(title).append("* on ").append(r.kind().id()).append(" cluster `").append(r.cluster()).append("` (")
+        d.append("*").append(title).append("* on ").append(r.kind()).append(" cluster `").append(r.cluster()).append("` (")
                 .append(r.region()).append("): ").append(r.reason() == null ? "" : SlackText.inert(r.reason())).append(".\n");
         if (!r.evidence().isEmpty()) {
             d.append("\n| evidence | value |\n|---|---|\n");
@@ -68,7 +68,7 @@ public final class AuditMessages {
         if (failing && r.remediation() != null) {
             content.putArray("nextSteps").add(r.remediation());
         }
-        content.putArray("keywords").add(r.severity().id()).add(r.check()).add(r.kind().id());
+        content.putArray("keywords").add(r.severity().id()).add(r.check()).add(r.kind());
         ObjectNode metadata = root.putObject("metadata");
         metadata.put("threadId", threadId);
         metadata.put("summary", r.cluster() + ": " + r.check() + (failing ? " fails" : " resolved"));

@@ -24,7 +24,7 @@ public final class AuditText {
         Map<String, Map<String, List<AuditResult>>> byRegion = new LinkedHashMap<>();
         for (AuditResult r : run.results()) {
             byRegion.computeIfAbsent(r.region(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(r.kind().id() + " " + r.cluster(), k -> new java.util.ArrayList<>()).add(r);
+                    .computeIfAbsent(r.kind() + " " + r.cluster(), k -> new java.util.ArrayList<>()).add(r);
         }
         byRegion.forEach((region, clusters) -> {
             out.append("Region ").append(region).append('\n');

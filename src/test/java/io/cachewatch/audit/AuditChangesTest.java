@@ -2,7 +2,6 @@ package io.cachewatch.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cachewatch.inventory.ClusterKind;
 import io.cachewatch.notify.AuditMessages;
 import io.cachewatch.notify.Notification;
 import java.util.List;
@@ -12,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Only changes are announced: newly failing and newly resolved; unknown and pending change nothing. */
 class AuditChangesTest {
     private static AuditResult result(String cluster, String check, Status status) {
-        return new AuditResult(check, status, Severity.HIGH, "us-east-1", ClusterKind.MEMORYDB, cluster, Map.of("aclName", "open-access"),
+        return new AuditResult(check, status, Severity.HIGH, "us-east-1", "memorydb", cluster, Map.of("aclName", "open-access"),
                 "the open-access ACL lets anyone connect", status == Status.FAIL ? "create an ACL" : null, null);
     }
 

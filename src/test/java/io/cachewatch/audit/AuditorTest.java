@@ -48,6 +48,16 @@ class AuditorTest {
     }
 
     @Test
+    void aReplicationGroupAndAStandaloneCacheClusterOfTheSameIdNeverShareResultIds() {
+        Cluster group = Fixtures.redisReplicationGroup("orders", 1, Map.of()).withPosture(Posture.EMPTY);
+        Cluster standalone = Fixtures.redisSingleNode("orders", "cache.t4g.small", 2).withPosture(Posture.EMPTY);
+        AuditRun run = audit(group, standalone);
+        assertThat(run.results()).hasSize(2 * CheckCatalog.ALL.size());
+        assertThat(run.results().stream().map(AuditResult::id).distinct()).hasSize(2 * CheckCatalog.ALL.size());
+        assertThat(run.results()).extracting(AuditResult::kind).containsOnly("elasticache", "cachecluster");
+    }
+
+    @Test
     void developmentPolicyDisablesAvailabilityAndBackupChecks() {
         Posture bad = AuditChecksTest.goodGroup().backupRetentionDays(0).automaticFailover("disabled").multiAz("disabled").build();
         AuditRun run = audit(tagged(AuditChecksTest.group(bad), Map.of("Environment", "development")));
