@@ -15,6 +15,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.memorydb.MemoryDbClient;
@@ -89,6 +90,11 @@ public class AwsClients {
 
     public SecretsManagerClient secretsManager(String region) {
         return cached("secretsmanager", region, () -> configure(SecretsManagerClient.builder(), region).httpClient(http).build());
+    }
+
+    /** DynamoDB: serve's shared state and target leases (cachewatch.state.store=dynamodb). */
+    public DynamoDbClient dynamoDb(String region) {
+        return cached("dynamodb", region, () -> configure(DynamoDbClient.builder(), region).httpClient(http).build());
     }
 
     /** STS with these clients' credentials, for assuming a target's role. */
