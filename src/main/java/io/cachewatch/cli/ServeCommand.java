@@ -9,6 +9,8 @@ import io.cachewatch.serve.ServeLoop;
 import io.cachewatch.serve.ServeState;
 import io.cachewatch.serve.SlowlogLoop;
 import io.cachewatch.serve.Target;
+import io.cachewatch.serve.ServeLeases;
+import io.cachewatch.serve.TargetGate;
 import io.cachewatch.serve.TargetReconcile;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
@@ -78,6 +80,12 @@ public class ServeCommand implements Callable<Integer> {
         Signal.handle(new Signal("INT"), s -> stop.countDown());
 
         var serve = wiring.config().serve();
+        // with the DynamoDB store, tasks share the targets by lease; a store or lease setting that cannot work exits 64 here
+        ServeLeases leases = wiring.leaseKeeper(targets.stream().map(Target::name).toList(), targets.get(0).regions().get(0))
+                .map(k -> new ServeLeases(k, targets.stream().map(Target::name).toList(), state, registry,
+                        wiring.config().state().table().orElse("")))
+                .orElse(null);
+        TargetGate gate = leases == null ? TargetGate.ALWAYS : leases;
         boolean slowlogOn = serve.slowlog().enabled();
         List<TargetReconcile> reconciles = targets.stream().map(t -> new TargetReconcile(t, wiring, registry)).toList();
         SlowlogLoop slowlog = null;
@@ -91,7 +99,7 @@ public class ServeCommand implements Callable<Integer> {
             try {
                 // a state file that cannot be read exits 64 here, before serving
                 slowlog = new SlowlogLoop(reconciles, t -> new SlowlogCollector(wiring.config(), vertx.get(), t.clients(),
-                        SlowlogLoop.stateFile(configured, t.target().name()), false, null), state);
+                        SlowlogLoop.stateFile(configured, t.target().name()), false, null), state, gate);
             } catch (RuntimeException e) {
                 reconciles.forEach(TargetReconcile::close);
                 throw e;
@@ -105,7 +113,14 @@ public class ServeCommand implements Callable<Integer> {
                         + " (" + loaded.problems().size() + " problem(s))");
             }
             return loaded.inputs();
-        }, state);
+        }, state, gate);
+        if (leases != null) {
+            // a target taken (at start or from another task) is reconciled at once: its slow-log reads wait for its discovery
+            leases.onAcquired(loop::runNow);
+            leases.start(wiring.config().lease().checkInterval());
+            LOG.infof("task %s shares the targets through lease table %s (leases of %s)", leases.task(),
+                    wiring.config().state().table().orElse(""), wiring.config().lease().duration());
+        }
         loop.start(serve.firstRunDelay(), serve.reconcileInterval());
         Duration slowlogInterval = wiring.config().slowlog().interval();
         if (slowlog != null) {
@@ -115,6 +130,10 @@ public class ServeCommand implements Callable<Integer> {
                 ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", String.class).orElse("8080"), serve.reconcileInterval(),
                 slowlog == null ? "slow-log reads off" : "slow-log reads every " + slowlogInterval);
         stop.await();
+        if (leases != null) {
+            // first, so the other tasks take the targets at their next round: every write of this task stops before it is made
+            leases.release();
+        }
         Duration timeout = serve.stopTimeout();
         LOG.infof("stopping: letting the current reconcile finish its AWS call and the current slow-log poll end (up to %s)", timeout);
         // both schedules stop at once, each within the timeout; the clients they share close after both

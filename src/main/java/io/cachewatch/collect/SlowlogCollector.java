@@ -93,6 +93,11 @@ public final class SlowlogCollector implements AutoCloseable {
 
     /** Reads every node of the clusters once, publishes what is new and not suppressed, saves the state. */
     public Result pollOnce(List<Cluster> clusters) {
+        return pollOnce(clusters, () -> true);
+    }
+
+    /** {@link #pollOnce(List)}, publishing only while {@code mayPublish} holds (asked before each SNS call). */
+    public Result pollOnce(List<Cluster> clusters, java.util.function.BooleanSupplier mayPublish) {
         SlowlogTargets.Plan plan = plan(clusters);
         List<ClusterRead> reads = plan.withUnreadable(reader.read(plan.targets(), poll::cursor));
         Instant now = Instant.now();
@@ -107,7 +112,7 @@ public final class SlowlogCollector implements AutoCloseable {
                 suppression.sent(f, now);
             });
             publisher.enqueue(messages);
-            delivery = publisher.flush();
+            delivery = publisher.flush(mayPublish);
             new SlowlogState(poll.cursors(), suppression.state(now), publisher.pending(), droppedBefore + publisher.dropped())
                     .save(stateFile);
         }

@@ -33,6 +33,45 @@ public interface CachewatchConfig {
     Aws aws();
 
     Slowlog slowlog();
+
+    /** Where serve keeps its state between polls, restarts and tasks. */
+    State state();
+
+    /** Leases per target between serve tasks sharing the DynamoDB state table. */
+    Lease lease();
+
+    interface State {
+        /** {@code file} (one process, the default) or {@code dynamodb} (several tasks share the targets by lease). */
+        @WithDefault("file")
+        String store();
+
+        /** The DynamoDB table with {@code store=dynamodb}. */
+        Optional<String> table();
+
+        /** The table's region; the first region of serve's first target when absent. */
+        Optional<String> region();
+    }
+
+    interface Lease {
+        /**
+         * How long a target's lease lasts without renewal: a task that stops renewing (killed, cut off) loses its
+         * targets to the others after this. Renewed every third of it.
+         */
+        @WithDefault("30s")
+        @WithConverter(LenientNumbers.Span.class)
+        Duration duration();
+
+        /**
+         * How often a task reads the leases and the other tasks' heartbeats: a target handed back on SIGTERM is taken
+         * within this. At most a third of the duration.
+         */
+        @WithDefault("1s")
+        @WithConverter(LenientNumbers.Span.class)
+        Duration checkInterval();
+
+        /** This task's id in the lease table; hostname, process id and a random part when absent. */
+        Optional<String> taskId();
+    }
     /**
      * Accounts and regions to follow, each with its own credentials; when absent, one target named "default" with
      * {@link #regions()} and the SDK's default credentials.

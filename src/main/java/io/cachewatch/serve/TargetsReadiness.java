@@ -35,7 +35,13 @@ public class TargetsReadiness implements HealthCheck {
         }
         Map<String, String> waiting = state.notReady();
         logChange(waiting);
-        state.targets().forEach(t -> b.withData(t.name(), waiting.getOrDefault(t.name(), "discovered")));
+        ServeState.Leases leases = state.leases();
+        if (leases != null) {
+            b.withData("task", leases.task());
+            b.withData(ServeState.LEASE_TABLE, waiting.getOrDefault(ServeState.LEASE_TABLE, "reachable"));
+        }
+        state.targets().forEach(t -> b.withData(t.name(), waiting.getOrDefault(t.name(),
+                leases == null || leases.held().contains(t.name()) ? "discovered" : "held by " + leases.holderOf(t.name()))));
         return b.status(waiting.isEmpty()).build();
     }
 

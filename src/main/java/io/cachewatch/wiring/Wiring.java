@@ -259,4 +259,52 @@ public class Wiring {
             throw new UsageException("cachewatch.safety.max-delete-share: " + e.getMessage());
         }
     }
+
+    /**
+     * Serve's lease keeper over the DynamoDB state table, or empty with the file store (one process works every
+     * target). Renewal every third of {@code cachewatch.lease.duration}, a safety margin of a sixth before expiry,
+     * each table call limited to the renewal interval (at most 5 s) so an unreachable table is noticed within it.
+     *
+     * @param defaultRegion the table's region when {@code cachewatch.state.region} is absent
+     * @throws UsageException for a store other than file or dynamodb, a missing table, a check interval above a third
+     *                        of the duration
+     */
+    public java.util.Optional<io.cachewatch.lease.LeaseKeeper> leaseKeeper(List<String> targets, String defaultRegion) {
+        CachewatchConfig.State state = config.state();
+        switch (state.store()) {
+            case "file":
+                return java.util.Optional.empty();
+            case "dynamodb":
+                break;
+            default:
+                throw new io.cachewatch.config.UsageException("cachewatch.state.store=" + state.store() + ": expected file or dynamodb");
+        }
+        String table = state.table().filter(t -> !t.isBlank()).orElseThrow(() -> new io.cachewatch.config.UsageException(
+                "cachewatch.state.table: required with cachewatch.state.store=dynamodb (the table's name)"));
+        long duration = config.lease().duration().toMillis();
+        long renewEvery = duration / 3;
+        long check = config.lease().checkInterval().toMillis();
+        if (check > renewEvery) {
+            throw new io.cachewatch.config.UsageException("cachewatch.lease.check-interval=" + config.lease().checkInterval()
+                    + ": expected at most a third of cachewatch.lease.duration=" + config.lease().duration());
+        }
+        String region = state.region().orElse(defaultRegion);
+        var store = new io.cachewatch.aws.dynamodb.DynamoDbLeaseStore(() -> aws.dynamoDb(region), table,
+                java.time.Duration.ofMillis(Math.min(renewEvery, 5_000)));
+        String task = config.lease().taskId().filter(t -> !t.isBlank()).orElseGet(Wiring::taskId);
+        return java.util.Optional.of(new io.cachewatch.lease.LeaseKeeper(new io.cachewatch.lease.LeaseKeeper.Settings(task,
+                new io.cachewatch.lease.LeasePlan.Timing(duration, renewEvery), duration / 6), targets, store, System::currentTimeMillis));
+    }
+
+    /** Host name, process id and a random part: unique among the tasks sharing a table, readable in /status. */
+    static String taskId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "host";
+        }
+        return host + "-" + ProcessHandle.current().pid() + "-"
+                + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000, 0x100000));
+    }
 }

@@ -11,11 +11,11 @@ import java.util.Map;
  * The lease store's contract in memory, for the pure tests: writes conditional on the version, a switch for being
  * unreachable, and the history of fences at each acquisition so tests can check they only ever rise.
  */
-final class MemoryLeaseStore implements LeaseStore {
+public final class MemoryLeaseStore implements LeaseStore {
     private final Map<String, Lease> leases = new HashMap<>();
     private final Map<String, TaskBeat> tasks = new LinkedHashMap<>();
     final Map<String, List<Long>> acquisitions = new HashMap<>();
-    boolean down;
+    public boolean down;
     int calls;
 
     @Override
@@ -59,7 +59,7 @@ final class MemoryLeaseStore implements LeaseStore {
         return true;
     }
 
-    synchronized Lease lease(String target) {
+    public synchronized Lease lease(String target) {
         return leases.getOrDefault(target, Lease.never(target));
     }
 
