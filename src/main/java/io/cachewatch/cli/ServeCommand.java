@@ -9,6 +9,8 @@ import io.cachewatch.serve.ServeLoop;
 import io.cachewatch.serve.ServeState;
 import io.cachewatch.serve.SlowlogLoop;
 import io.cachewatch.serve.Target;
+import io.cachewatch.aws.AwsClients;
+import io.cachewatch.serve.MeteredAwsCalls;
 import io.cachewatch.serve.ServeLeases;
 import io.cachewatch.serve.TargetGate;
 import io.cachewatch.serve.TargetReconcile;
@@ -65,6 +67,14 @@ public class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        // with the DynamoDB store, tasks share the targets by lease; a store or lease setting that cannot work exits 64 here
+        AwsClients tableClients = new AwsClients(wiring.config().aws().maxAttempts(), null,
+                List.of(new MeteredAwsCalls(registry, ServeLeases.METERED_AS)));
+        ServeLeases leases = wiring.leaseKeeper(targets.stream().map(Target::name).toList(), tableClients, targets.get(0).regions().get(0))
+                .map(k -> new ServeLeases(k, targets.stream().map(Target::name).toList(), state, registry,
+                        wiring.config().state().table().orElse("")))
+                .orElse(null);
+        TargetGate gate = leases == null ? TargetGate.ALWAYS : leases;
         Path dir = profiles.directory(wiring);
         // profile and template problems stop serve before it starts rather than failing every run; configuration
         // errors exit 64 before serving
@@ -80,12 +90,6 @@ public class ServeCommand implements Callable<Integer> {
         Signal.handle(new Signal("INT"), s -> stop.countDown());
 
         var serve = wiring.config().serve();
-        // with the DynamoDB store, tasks share the targets by lease; a store or lease setting that cannot work exits 64 here
-        ServeLeases leases = wiring.leaseKeeper(targets.stream().map(Target::name).toList(), targets.get(0).regions().get(0))
-                .map(k -> new ServeLeases(k, targets.stream().map(Target::name).toList(), state, registry,
-                        wiring.config().state().table().orElse("")))
-                .orElse(null);
-        TargetGate gate = leases == null ? TargetGate.ALWAYS : leases;
         boolean slowlogOn = serve.slowlog().enabled();
         List<TargetReconcile> reconciles = targets.stream().map(t -> new TargetReconcile(t, wiring, registry)).toList();
         SlowlogLoop slowlog = null;
@@ -142,6 +146,7 @@ public class ServeCommand implements Callable<Integer> {
                 : CompletableFuture.supplyAsync(() -> reads.stop(timeout));
         boolean clean = loop.stop(timeout) & slowlogStopped.join();
         reconciles.forEach(TargetReconcile::close);
+        tableClients.close();
         if (clean) {
             LOG.info("stopped");
         } else {

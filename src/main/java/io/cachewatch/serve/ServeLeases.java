@@ -24,6 +24,8 @@ import org.jboss.logging.Logger;
  */
 public final class ServeLeases implements TargetGate {
     private static final Logger LOG = Logger.getLogger(ServeLeases.class);
+    /** The {@code target} label of the state table's calls in {@code cachewatch_aws_calls_total}. */
+    public static final String METERED_AS = "(state table)";
 
     private final LeaseKeeper keeper;
     private final List<String> targets;

@@ -265,11 +265,12 @@ public class Wiring {
      * target). Renewal every third of {@code cachewatch.lease.duration}, a safety margin of a sixth before expiry,
      * each table call limited to the renewal interval (at most 5 s) so an unreachable table is noticed within it.
      *
+     * @param clients       the SDK clients of the table (serve meters their calls apart from the targets')
      * @param defaultRegion the table's region when {@code cachewatch.state.region} is absent
      * @throws UsageException for a store other than file or dynamodb, a missing table, a check interval above a third
      *                        of the duration
      */
-    public java.util.Optional<io.cachewatch.lease.LeaseKeeper> leaseKeeper(List<String> targets, String defaultRegion) {
+    public java.util.Optional<io.cachewatch.lease.LeaseKeeper> leaseKeeper(List<String> targets, AwsClients clients, String defaultRegion) {
         CachewatchConfig.State state = config.state();
         switch (state.store()) {
             case "file":
@@ -289,7 +290,7 @@ public class Wiring {
                     + ": expected at most a third of cachewatch.lease.duration=" + config.lease().duration());
         }
         String region = state.region().orElse(defaultRegion);
-        var store = new io.cachewatch.aws.dynamodb.DynamoDbLeaseStore(() -> aws.dynamoDb(region), table,
+        var store = new io.cachewatch.aws.dynamodb.DynamoDbLeaseStore(() -> clients.dynamoDb(region), table,
                 java.time.Duration.ofMillis(Math.min(renewEvery, 5_000)));
         String task = config.lease().taskId().filter(t -> !t.isBlank()).orElseGet(Wiring::taskId);
         return java.util.Optional.of(new io.cachewatch.lease.LeaseKeeper(new io.cachewatch.lease.LeaseKeeper.Settings(task,

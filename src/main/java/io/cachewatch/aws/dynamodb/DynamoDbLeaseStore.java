@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 /**
  * Leases and task heartbeats in serve's DynamoDB state table ({@link StateTable}). A lease item is
  * {@code pk = lease#<target>, sk = lease}; a task's heartbeat is {@code pk = tasks, sk = <task id>} with its
- * {@code expiresAt}, so one Query lists every task. Each lease write is an UpdateItem conditional on the version
+ * {@code expiresAt} (and a {@code ttl} for DynamoDB's time to live), so one Query lists every task. Each lease write is an UpdateItem conditional on the version
  * read ({@code attribute_not_exists(pk)} for a lease never written), reads are strongly consistent. A failed condition
  * is a lost race ({@code false}); anything else — no answer within the call timeout, throttling, a missing table,
  * access denied — is a {@link LeaseStoreException} naming the table and the call.
@@ -36,6 +36,13 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 public final class DynamoDbLeaseStore implements LeaseStore {
     /** The partition of the tasks' heartbeats. */
     public static final String TASKS_PARTITION = "tasks";
+    /**
+     * The heartbeat's time-to-live attribute (epoch seconds, as DynamoDB's TTL reads it): with TTL enabled on it, a
+     * task's heartbeat is removed a day after it was last seen, so the tasks partition does not grow with every
+     * task that ever ran (task ids are new at each start).
+     */
+    public static final String TTL = "ttl";
+    private static final Duration HEARTBEAT_KEPT = Duration.ofDays(1);
     /** BatchGetItem's limit of keys per call (DynamoDB API reference, BatchGetItem). */
     private static final int BATCH_GET_KEYS = 100;
 
@@ -100,15 +107,20 @@ public final class DynamoDbLeaseStore implements LeaseStore {
 
     @Override
     public void beat(TaskBeat beat) {
-        Map<String, AttributeValue> item = new HashMap<>(key(TASKS_PARTITION, beat.task()));
-        item.put(StateTable.EXPIRES_AT, n(beat.expiresAt()));
-        call("PutItem", () -> client.get().putItem(b -> b.tableName(table).item(item).overrideConfiguration(o -> o.apiCallTimeout(callTimeout))));
+        put(beat.task(), beat.expiresAt(), beat.expiresAt());
     }
 
+    /** A heartbeat that has lapsed at once; DynamoDB's TTL removes it a day later (no DeleteItem permission needed). */
     @Override
     public void leave(String task) {
-        call("DeleteItem", () -> client.get().deleteItem(b -> b.tableName(table).key(key(TASKS_PARTITION, task))
-                .overrideConfiguration(o -> o.apiCallTimeout(callTimeout))));
+        put(task, 0, System.currentTimeMillis());
+    }
+
+    private void put(String task, long expiresAt, long lastSeen) {
+        Map<String, AttributeValue> item = new HashMap<>(key(TASKS_PARTITION, task));
+        item.put(StateTable.EXPIRES_AT, n(expiresAt));
+        item.put(TTL, n(lastSeen / 1000 + HEARTBEAT_KEPT.toSeconds()));
+        call("PutItem", () -> client.get().putItem(b -> b.tableName(table).item(item).overrideConfiguration(o -> o.apiCallTimeout(callTimeout))));
     }
 
     @Override

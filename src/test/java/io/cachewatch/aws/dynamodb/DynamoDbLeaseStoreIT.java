@@ -83,13 +83,16 @@ class DynamoDbLeaseStoreIT extends MotoTestBase {
     }
 
     @Test
-    void heartbeatsAreListedAndRemoved() {
+    void heartbeatsAreListedAndALeavingTasksLapsesAtOnce() {
         store.beat(new TaskBeat("a", 5_000));
         store.beat(new TaskBeat("b", 6_000));
         store.beat(new TaskBeat("a", 7_000));
         assertThat(store.tasks()).containsExactlyInAnyOrder(new TaskBeat("a", 7_000), new TaskBeat("b", 6_000));
         store.leave("a");
-        assertThat(store.tasks()).containsExactly(new TaskBeat("b", 6_000));
+        assertThat(store.tasks()).containsExactlyInAnyOrder(new TaskBeat("a", 0), new TaskBeat("b", 6_000));
+        // kept a day for DynamoDB's time to live to remove
+        long ttl = Long.parseLong(ddb.getItem(b -> b.tableName(TABLE).key(Map.of("pk", s("tasks"), "sk", s("a")))).item().get("ttl").n());
+        assertThat(ttl).isBetween(System.currentTimeMillis() / 1000 + 86_000, System.currentTimeMillis() / 1000 + 86_500);
     }
 
     @Test
