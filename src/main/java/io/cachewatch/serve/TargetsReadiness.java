@@ -13,7 +13,9 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready once the first discovery of every target succeeded, and down again while a target's discovery has been failing
- * for longer than {@code cachewatch.serve.readiness-grace}; names the targets not ready and why.
+ * for longer than {@code cachewatch.serve.readiness-grace}; names the targets not ready and why. With leases, only
+ * the targets this task holds count (the others are listed with their holder), and a lease table this task cannot
+ * reach takes readiness down with the reason.
  */
 @Readiness
 @ApplicationScoped
