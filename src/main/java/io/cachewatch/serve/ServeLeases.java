@@ -82,12 +82,12 @@ public final class ServeLeases implements TargetGate {
                 }
                 wasReachable = view.reachable();
             }
+            if (!events.lost().isEmpty()) {
+                LOG.infof("task %s no longer holds %s", keeper.task(), events.lost());
+            }
             if (!events.acquired().isEmpty()) {
                 LOG.infof("task %s took %s%s", keeper.task(), events.acquired(),
                         events.takenOver().isEmpty() ? "" : " (from another task: " + events.takenOver() + ")");
-            }
-            if (!events.lost().isEmpty()) {
-                LOG.infof("task %s no longer holds %s", keeper.task(), events.lost());
             }
             events.takenOver().forEach(t -> registry.counter("cachewatch.lease.takeovers", Tags.of("target", t)).increment());
             publish(view);

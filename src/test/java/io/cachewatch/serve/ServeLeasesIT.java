@@ -67,6 +67,8 @@ class ServeLeasesIT {
     private static RedisServers redis;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Task> tasks = new ArrayList<>();
+    /** Tasks the test killed with SIGKILL: their exit 137 is expected. */
+    private final Set<String> killed = new HashSet<>();
 
     private record Task(String id, int port, CachewatchJar.Running process) {
     }
@@ -206,6 +208,57 @@ class ServeLeasesIT {
         }
     }
 
+    /**
+     * kill -9 the holder of the target with the slow-logging node while it polls every second: the other task takes
+     * the target once its lease lapses (fence raised) and a slow command that arrives after the kill reaches the
+     * queue. Every finding exactly once (no repeat by the new holder) needs the state shared in DynamoDB.
+     */
+    @Test
+    void killTheHolderAndTheOtherTakesItsTargetOverOnceTheLeaseLapses(@TempDir Path dir) throws Exception {
+        try (DemoFleet fleet = new DemoFleet(moto.endpoint())) {
+            fleet.redisSingleNode("orders", "cache.t3.micro");
+        }
+        RedisServers.Server orders = redis.start();
+        SnsQueue slack = new SnsQueue(moto.endpoint(), "findings");
+        try {
+            Path config = config(dir, Map.of("east1", "us-east-1", "west2", "us-west-2"), "    interval: 1s\n    endpoint-overrides:\n      orders: redis://"
+                    + orders.address() + "\n", "  notify:\n    default-topic: " + slack.topicArn() + "\n");
+            // calls to the table are limited to a third of the lease: 2 s, room for moto on a loaded machine
+            Map<String, String> env = Map.of("CACHEWATCH_LEASE_DURATION", "6s", "CACHEWATCH_LEASE_CHECK_INTERVAL", "500ms");
+            Task a = start("a", config, dir, env);
+            Task b = start("b", config, dir, env);
+            orders.cli("KEYS", "before:*");
+            // whoever holds east1 reads the node and publishes (on a loaded machine the leases may move before that)
+            await(Duration.ofSeconds(120), () -> slack.receive().stream().anyMatch(m -> m.body().contains("before:")));
+            await(Duration.ofSeconds(120), () -> held(a).size() == 1 && held(b).size() == 1);
+            Task holder = held(a).contains("east1") ? a : b;
+            Task other = holder == a ? b : a;
+            long fenceBefore = fence("east1");
+
+            long killedAt = System.nanoTime();
+            killed.add(holder.id());
+            holder.process().process().destroyForcibly().waitFor();
+            orders.cli("KEYS", "after:*");
+            await(Duration.ofSeconds(60), () -> held(other).size() == 2);
+            long tookMillis = Duration.ofNanos(System.nanoTime() - killedAt).toMillis();
+            assertThat(fence("east1")).as("the takeover raised the fence").isGreaterThan(fenceBefore);
+            assertThat(other.process().stderr()).contains("(from another task: [");
+            await(Duration.ofSeconds(120), () -> slack.receive().stream().anyMatch(m -> m.body().contains("after:")));
+            System.out.printf("takeover after kill -9: %d ms (lease 6 s, check interval 500 ms)%n", tookMillis);
+        } finally {
+            slack.close();
+        }
+    }
+
+    private static long fence(String target) {
+        try (DynamoDbClient ddb = MotoClients.dynamoDb(moto.endpoint())) {
+            return Long.parseLong(ddb.getItem(b -> b.tableName(TABLE).consistentRead(true).key(Map.of(
+                    "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.builder().s("lease#" + target).build(),
+                    "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.builder().s("lease").build())))
+                    .item().get("fence").n());
+        }
+    }
+
     /** Lease settings that cannot work stop serve at start with exit 64, naming the setting. */
     @Test
     void unusableStoreAndLeaseSettingsExit64(@TempDir Path dir) throws Exception {
@@ -310,7 +363,7 @@ class ServeLeasesIT {
                 last = e; // not up yet
             }
             for (Task t : tasks) {
-                if (!t.process().process().isAlive() && t.process().process().exitValue() != 0) {
+                if (!killed.contains(t.id()) && !t.process().process().isAlive() && t.process().process().exitValue() != 0) {
                     throw new AssertionError("serve " + t.id() + " exited " + t.process().process().exitValue() + ": " + t.process().stderr());
                 }
             }
