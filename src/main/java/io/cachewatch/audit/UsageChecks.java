@@ -393,9 +393,10 @@ final class UsageChecks {
         }
         List<Integer> ranked = known.stream().sorted(Comparator.comparingDouble((Integer h) -> load[h]).reversed()
                 .thenComparing(Comparator.naturalOrder())).toList();
-        List<Integer> busiest = ranked.subList(0, (int) Math.ceil(ranked.size() / 4.0));
+        // the busiest quarter: every hour at least as loaded as the ⌈n/4⌉-th busiest (hours tied with it count too)
+        double threshold = load[ranked.get((int) Math.ceil(ranked.size() / 4.0) - 1)];
+        List<Integer> busiest = ranked.stream().filter(h -> load[h] >= threshold).toList();
         int quietest = known.stream().min(Comparator.comparingDouble((Integer h) -> load[h]).thenComparing(Comparator.naturalOrder())).orElseThrow();
-        double threshold = load[busiest.get(busiest.size() - 1)];
         List<String> busy = new ArrayList<>();
         for (String window : new TreeSet<>(windows.byMember().values())) {
             List<Integer> hours = WeekHours.window(window);

@@ -524,6 +524,15 @@ class UsageChecksTest {
         }
 
         @Test
+        void hoursTiedWithTheLastOfTheBusiestQuarterAreBusyToo() {
+            // 50 office hours at 60 % are more than the quarter (42): Friday 17:00 ties with the 42nd and is busy
+            Cluster late = standalone("fri:17:00-fri:18:00");
+            Outcome o = run(UsageChecks::maintenanceWindowBusy, late, officeHours(late));
+            assertThat(o.status()).isEqualTo(Status.FAIL);
+            assertThat(o.evidence()).containsEntry("busiestQuarterFrom", 60.0);
+        }
+
+        @Test
         void flatLoadHasNoBusyHours() {
             Cluster c = standalone("wed:10:00-wed:11:00");
             ClusterUsage flat = usage(c, n -> Map.of(Figure.CPU_HOURLY, hourly(h -> 10 + h % 2)));
