@@ -123,8 +123,7 @@ public final class CloudWatchMetricReader {
                 page = clients.apply(region).getMetricData(b -> b.metricDataQueries(request).startTime(from).endTime(to)
                         .scanBy(ScanBy.TIMESTAMP_ASCENDING).nextToken(next));
             } catch (SdkException e) {
-                RuntimeException failure = e;
-                throw new MetricReadException("GetMetricData failed: " + RegionScan.describe(failure), PostureReads.unavailable(failure), e);
+                throw new MetricReadException("GetMetricData failed: " + RegionScan.describe(e), PostureReads.unavailable(e), e);
             }
             for (MetricDataResult result : page.metricDataResults()) {
                 if (result.statusCode() == StatusCode.FORBIDDEN || result.statusCode() == StatusCode.INTERNAL_ERROR) {
