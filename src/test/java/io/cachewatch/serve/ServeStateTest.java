@@ -61,7 +61,8 @@ class ServeStateTest {
                     "cachewatch_aws_throttles_total{operation=\"PublishBatch\",service=\"Sns\"," + t + "}",
                     "cachewatch_slowlog_polls_total{outcome=\"failed\"," + t + "}", "cachewatch_slowlog_drops_total{" + t + "}",
                     "cachewatch_slowlog_findings_total{severity=\"critical\"," + t + "}", "cachewatch_slowlog_restarts_total{" + t + "}",
-                    "cachewatch_slowlog_publishes_total{" + t + "}", "cachewatch_slowlog_entries_total{" + t + "}",
+                    "cachewatch_slowlog_publishes_total{" + t + "}", "cachewatch_slowlog_entries_total{log=\"slow\"," + t + "}",
+                    "cachewatch_slowlog_entries_total{log=\"large-reply\"," + t + "}",
                     "cachewatch_slowlog_unreachable_nodes{" + t + "}", "cachewatch_slowlog_pending{" + t + "}")) {
                 assertThat(scrape).as(series).contains(series + " 0.0");
             }
