@@ -276,7 +276,8 @@ public final class RedisSlowlogReader implements AutoCloseable {
                 if (!RedisErrors.isErrorReply(e)) {
                     throw e;
                 }
-                String reply = RedisErrors.serverReply(String.valueOf(e.getMessage()));
+                // a failed pipeline reports each failed command on its own line: the first says it
+                String reply = RedisErrors.serverReply(String.valueOf(e.getMessage()).lines().findFirst().orElse("").trim());
                 String fallback = "read with SLOWLOG: COMMANDLOG GET failed (" + RedisErrors.kind(reply, false, false) + ": " + reply + ")";
                 LOG.warnf("node %s (%s): %s", node.label(), node.address(), fallback);
                 modes.put(node.address(), new Mode(runId, false, fallback));
