@@ -163,6 +163,22 @@ class CommandlogReaderIT {
     }
 
     @Test
+    void aNodeWhereCommandlogIsRenamedAwayIsReadWithSlowlogAndSaysSo() {
+        // ElastiCache may rename or disable commands; rename-command COMMANDLOG "" is what that looks like to a client
+        RedisServers.Server valkey = valkeys.start("--rename-command", "COMMANDLOG", "");
+        valkey.cli("KEYS", "renamed:*");
+        SlowlogPoll poll = new SlowlogPoll(SlowlogPolicy.defaults(), Map.of());
+        ClusterRead read = reader.read(List.of(target("renamed", valkey, null, null)), poll::cursor).get(0);
+        assertThat(read.failures()).isEmpty();
+        assertThat(read.nodes()).extracting(NodeRead::log).containsExactly(LogType.SLOW);
+        assertThat(read.fallbacks()).singleElement().satisfies(f ->
+                assertThat(f.reason()).startsWith("read with SLOWLOG: COMMANDLOG GET failed (error: ").contains("unknown command 'commandlog'"));
+        SlowlogPoll.Outcome outcome = poll.process(List.of(read), new Suppression(Duration.ZERO, 2.0, Map.of()), Instant.now());
+        assertThat(of(outcome, FindingKind.KEYS)).hasSize(1);
+        assertThat(outcome.activity().get(0).large()).isEmpty();
+    }
+
+    @Test
     void aRestartedNodeIsProbedAgainAndItsLogsStartOver() {
         RedisServers.Server valkey = valkeys.start("--commandlog-reply-larger-than", "1024");
         valkey.cli("SET", "cart:1", big(3000));
