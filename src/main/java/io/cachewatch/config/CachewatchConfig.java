@@ -72,6 +72,20 @@ public interface CachewatchConfig {
         /** This task's id in the lease table; hostname, process id and a random part when absent. */
         Optional<String> taskId();
     }
+
+    Audit audit();
+
+    /** {@code cachewatch audit}. */
+    interface Audit {
+        /**
+         * How far back the usage checks read CloudWatch metrics: 7 days (the least history a usage verdict needs) to 455
+         * days (CloudWatch keeps hourly datapoints for 455 days, GetMetricData API Reference).
+         */
+        @WithDefault("14d")
+        @WithConverter(LenientNumbers.Span.class)
+        Duration lookback();
+    }
+
     /**
      * Accounts and regions to follow, each with its own credentials; when absent, one target named "default" with
      * {@link #regions()} and the SDK's default credentials.
