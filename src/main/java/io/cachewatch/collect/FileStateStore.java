@@ -46,6 +46,25 @@ public final class FileStateStore implements StateStore {
         return new FileStateStore(t -> slowlogStateFile, t -> auditFileBeside(slowlogStateFile));
     }
 
+    /**
+     * serve's files: each target its own, the configured file with the target's name before the extension
+     * ({@code .cachewatch/slowlog-state.json} → {@code .cachewatch/slowlog-state.prod.json}, and
+     * {@code audit-state.prod.json} beside it), so targets never share cursors, suppression or notified results.
+     */
+    public static FileStateStore perTarget(Path slowlogStateFile) {
+        Path audit = auditFileBeside(slowlogStateFile);
+        return new FileStateStore(t -> targetFile(slowlogStateFile, t), t -> targetFile(audit, t));
+    }
+
+    /** The configured file with the target's name before the extension. */
+    public static Path targetFile(Path configured, String target) {
+        String file = configured.getFileName().toString();
+        String safe = target.replaceAll("[^A-Za-z0-9_.-]", "-");
+        int dot = file.lastIndexOf('.');
+        String name = dot <= 0 ? file + "." + safe : file.substring(0, dot) + "." + safe + file.substring(dot);
+        return configured.resolveSibling(name);
+    }
+
     /** {@code audit-state.json} beside the slow-log state file. */
     public static Path auditFileBeside(Path slowlogStateFile) {
         return slowlogStateFile.toAbsolutePath().resolveSibling("audit-state.json");
