@@ -16,6 +16,8 @@ import io.cachewatch.slowlog.SlowlogPoll;
 import io.cachewatch.slowlog.Suppression;
 import io.cachewatch.state.Fence;
 import io.cachewatch.state.Outbox;
+import io.cachewatch.state.Pending;
+import io.cachewatch.state.StateStoreException;
 import io.cachewatch.state.StateSnapshot;
 import io.cachewatch.state.StateStore;
 import io.cachewatch.state.TargetState;
@@ -46,7 +48,8 @@ import java.util.Set;
  * Crash points: before 1 completes, nothing was sent and the cursors did not move (the entries are read again). Between
  * 1 and 3, the messages are in the recorded outbox and are published by the next poll, by this process after a
  * restart or by the task that takes the target over (at least once). A crash after SNS accepted a message and before 3
- * recorded it delivered is the one window in which a message is sent twice: it is one DynamoDB write long; a FIFO topic
+ * recorded it delivered is the one window in which a message is sent twice: it is one DynamoDB write long (when that
+ * write fails without a crash, this collector remembers what it delivered and does not send it again); a FIFO topic
  * removes that duplicate too, since the message's deduplication id is the finding's fingerprint (exactly once within
  * SNS's five-minute deduplication interval). A write that fails half way (a large first poll is split into
  * transactions of 100 items) records outbox messages before cursors, and a message whose deduplication id is already
@@ -81,6 +84,8 @@ public final class SlowlogCollector implements AutoCloseable {
     private final RedisSlowlogReader reader;
     private final CloudWatchMetricPublisher metrics;
     private final SlowlogCredentials credentials;
+    /** Deduplication ids of messages delivered by the last poll whose delivery could not be recorded. */
+    private final Set<String> deliveredUnrecorded = new java.util.HashSet<>();
     private List<Cluster> planned;
     private SlowlogTargets.Plan lastPlan;
 
@@ -136,8 +141,15 @@ public final class SlowlogCollector implements AutoCloseable {
      *                                                 published that was not recorded first
      */
     public Result pollOnce(List<Cluster> clusters, Fence fence) {
-        StateSnapshot read = store.read(target);
+        StateSnapshot read;
+        try {
+            read = store.read(target);
+        } catch (StateStoreException e) {
+            throw e.after("nothing read or published");
+        }
         TargetState state = read.state();
+        // messages this collector delivered when recording their delivery failed: not sent again, dropped from the outbox
+        List<Pending> waiting = state.pending().stream().filter(p -> !deliveredUnrecorded.contains(p.message().deduplicationId())).toList();
         SlowlogPoll poll = new SlowlogPoll(policy, state.cursors());
         Suppression suppression = new Suppression(config.suppressFor(), config.worseFactor(), state.suppression());
         SlowlogTargets.Plan plan = plan(clusters);
@@ -148,7 +160,7 @@ public final class SlowlogCollector implements AutoCloseable {
             return new Result(now, outcome, plan.skipped(), null, state.dropped(), List.of());
         }
         List<String> metricErrors = metrics.publish(SlowlogMetrics.points(outcome.activity(), now)).errors();
-        Outbox outbox = new Outbox(state.pending(), config.bufferSize());
+        Outbox outbox = new Outbox(waiting, config.bufferSize());
         List<Notification> fresh = new ArrayList<>();
         outcome.toSend().forEach(f -> {
             fresh.add(ChatbotMessages.of(f));
@@ -158,14 +170,29 @@ public final class SlowlogCollector implements AutoCloseable {
         long dropped = state.dropped() + outbox.dropped();
         // 1. record: cursors, suppression and the outbox, before anything is published
         TargetState recorded = state.withSlowlog(poll.cursors(), suppression.state(now), outbox.pending(), dropped);
-        StateSnapshot staged = store.write(read, recorded, fence);
+        StateSnapshot staged;
+        try {
+            staged = store.write(read, recorded, fence);
+        } catch (StateStoreException e) {
+            throw e.after("nothing published (" + outcome.toSend().size() + " new finding(s) are read again next poll)");
+        }
+        deliveredUnrecorded.clear();
         // 2. publish the outbox, oldest first
         List<Notification> messages = outbox.messages();
         SnsPublisher publisher = new SnsPublisher(aws::sns, notify.topics(), notify.defaultTopic().orElse(null), messages.size());
         publisher.enqueue(messages);
         SnsPublisher.Result flushed = publisher.flush();
         // 3. record what was delivered
-        store.write(staged, recorded.withPending(outbox.remaining(publisher.pending())), fence);
+        List<Pending> undelivered = outbox.remaining(publisher.pending());
+        try {
+            store.write(staged, recorded.withPending(undelivered), fence);
+        } catch (StateStoreException e) {
+            Set<String> still = new java.util.HashSet<>();
+            undelivered.forEach(p -> still.add(p.message().deduplicationId()));
+            messages.stream().map(Notification::deduplicationId).filter(id -> !still.contains(id)).forEach(deliveredUnrecorded::add);
+            throw e.after(flushed.published() + " message(s) published, their delivery not recorded (this task will not send them"
+                    + " again; another task taking the target over would)");
+        }
         SnsPublisher.Result delivery = new SnsPublisher.Result(flushed.published(), flushed.pending(), outbox.dropped(), flushed.errors());
         // the poll is complete here: outcome (nodes, entries, findings) and delivery are what a caller reports or meters
         return new Result(now, outcome, plan.skipped(), delivery, dropped, metricErrors);

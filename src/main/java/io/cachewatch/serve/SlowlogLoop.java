@@ -3,8 +3,9 @@ package io.cachewatch.serve;
 import io.cachewatch.collect.FileStateStore;
 import io.cachewatch.collect.SlowlogCollector;
 import io.cachewatch.report.VisibleText;
-import io.cachewatch.state.StateStoreException;
+import io.cachewatch.state.FenceLostException;
 import io.cachewatch.state.StoreUnavailableException;
+import io.cachewatch.state.VersionRaceException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,14 +96,17 @@ public final class SlowlogLoop {
                         + o.failures().get(0).node() + ": " + o.failures().get(0).reason())));
             }
         } catch (StoreUnavailableException e) {
-            // nothing was published that could not be recorded; readiness says why until the store answers again
+            // nothing was published that was not recorded first; readiness says why until the store answers again
             state.stateStoreUnavailable(name, e.getMessage());
             state.slowlogFailed(name, Instant.now(), e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
-            LOG.warnf("slowlog %s: poll stopped, nothing published: %s", name, e.getMessage());
+            LOG.warnf("slowlog %s: state store unavailable: %s", name, e.getMessage());
+        } catch (VersionRaceException | FenceLostException e) {
+            // the store answered: another writer changed the target's state (read again next poll), or this task no
+            // longer holds the target's lease (the new holder publishes what was recorded); nothing was published
+            state.stateStoreAnswered(name);
+            state.slowlogFailed(name, Instant.now(), e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
+            LOG.warnf("slowlog %s: state not recorded: %s", name, e.getMessage());
         } catch (RuntimeException e) {
-            if (e instanceof StateStoreException) {
-                state.stateStoreAnswered(name); // a version race or a lost lease: the store answered
-            }
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             state.slowlogFailed(name, Instant.now(), message, Duration.ofNanos(System.nanoTime() - start));
             if (stopping.get()) {

@@ -16,4 +16,9 @@ public final class FenceLostException extends StateStoreException {
     public Fence fence() {
         return fence;
     }
+
+    @Override
+    public FenceLostException after(String context) {
+        return new FenceLostException(fence, context + ": " + getMessage(), this);
+    }
 }

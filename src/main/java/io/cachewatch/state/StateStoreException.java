@@ -6,4 +6,7 @@ public abstract sealed class StateStoreException extends RuntimeException
     protected StateStoreException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** The same failure, its message preceded by what the caller had done ("nothing published: …"). */
+    public abstract StateStoreException after(String context);
 }

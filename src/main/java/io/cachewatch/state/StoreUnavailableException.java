@@ -9,4 +9,9 @@ public final class StoreUnavailableException extends StateStoreException {
     public StoreUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public StoreUnavailableException after(String context) {
+        return new StoreUnavailableException(context + ": " + getMessage(), this);
+    }
 }

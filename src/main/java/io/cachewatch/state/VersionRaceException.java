@@ -8,4 +8,9 @@ public final class VersionRaceException extends StateStoreException {
     public VersionRaceException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public VersionRaceException after(String context) {
+        return new VersionRaceException(context + ": " + getMessage(), this);
+    }
 }

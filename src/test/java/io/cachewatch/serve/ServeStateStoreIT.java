@@ -105,7 +105,7 @@ class ServeStateStoreIT {
 
             table.cut();
             await(() -> get("/q/health/ready").statusCode() == 503);
-            assertThat(get("/q/health/ready").body()).contains("state store: DynamoDB table cachewatch-state (us-east-1): cannot read the state of target default");
+            assertThat(get("/q/health/ready").body()).contains("state store: nothing read or published: DynamoDB table cachewatch-state (us-east-1): cannot read the state of target default");
             orders.cli("KEYS", "outage:*");
             double failed = metric("cachewatch_slowlog_polls_total", "outcome=\"failed\"");
             await(() -> metric("cachewatch_slowlog_polls_total", "outcome=\"failed\"") >= failed + 2);
@@ -118,7 +118,7 @@ class ServeStateStoreIT {
             assertThat(metrics).contains("cachewatch_aws_calls_total{operation=\"Query\",service=\"DynamoDb\",target=\"default\"}",
                     "cachewatch_aws_calls_total{operation=\"TransactWriteItems\",service=\"DynamoDb\",target=\"default\"}");
             AwsOperationsLog.fromMetrics(metrics);
-            assertThat(serve.stderr()).contains("slowlog default: poll stopped, nothing published: DynamoDB table cachewatch-state");
+            assertThat(serve.stderr()).contains("slowlog default: state store unavailable: nothing read or published: DynamoDB table cachewatch-state");
             assertThat(serve.terminate(Duration.ofSeconds(30))).as(serve.stderr()).isZero();
         } finally {
             if (serve != null && serve.process().isAlive()) {
