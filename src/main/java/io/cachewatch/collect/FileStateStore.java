@@ -7,8 +7,10 @@ import io.cachewatch.state.Fence;
 import io.cachewatch.state.Pending;
 import io.cachewatch.state.StateSnapshot;
 import io.cachewatch.state.StateStore;
+import io.cachewatch.state.StoreUnavailableException;
 import io.cachewatch.state.TargetState;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,23 +82,36 @@ public final class FileStateStore implements StateStore {
         return new StateSnapshot(target, state, Map.of());
     }
 
+    /** @throws StoreUnavailableException when a file cannot be written (a volume gone read-only, a full disk) */
     @Override
     public StateSnapshot write(StateSnapshot before, TargetState after, Fence fence) {
         TargetState was = before.state();
-        if (was.slowlogDiffers(after)) {
-            new SlowlogState(after.cursors(), after.suppression(), after.pending().stream().map(Pending::message).toList(), after.dropped())
-                    .save(slowlogFile.apply(before.target()));
-        }
-        if (!was.notified().equals(after.notified())) {
-            saveAudit(auditFile.apply(before.target()), new AuditFile(after.notified()));
+        try {
+            if (was.slowlogDiffers(after)) {
+                new SlowlogState(after.cursors(), after.suppression(), after.pending().stream().map(Pending::message).toList(),
+                        after.dropped()).save(slowlogFile.apply(before.target()));
+            }
+            if (!was.notified().equals(after.notified())) {
+                saveAudit(auditFile.apply(before.target()), new AuditFile(after.notified()));
+            }
+        } catch (UncheckedIOException e) {
+            throw new StoreUnavailableException(e.getMessage() + " (" + e.getCause() + ")", e);
         }
         return new StateSnapshot(before.target(), after, Map.of());
     }
 
+    /**
+     * Checks the slow-log file can be written and (when {@code writing}) starts it when missing, so each target's file
+     * is there from the start even while nothing changes (all nodes unreachable); then reads both files.
+     */
     @Override
     public void verify(String target, boolean writing) {
+        Path file = slowlogFile.apply(target);
         if (writing) {
-            SlowlogState.checkWritable(slowlogFile.apply(target));
+            SlowlogState.checkWritable(file);
+            if (!Files.exists(file)) {
+                new SlowlogState(Map.of(), Map.of(), List.of(), 0).save(file);
+            }
         }
         read(target);
     }

@@ -23,7 +23,7 @@ public interface StateStore {
 
     /**
      * What can be checked at start before anything is read or sent: the file store checks it can read its files and
-     * (when {@code writing}) write them, failing with a usage error; the DynamoDB store checks nothing (a table that
+     * (when {@code writing}) write them, failing with a usage error, and starts a missing slow-log file; the DynamoDB store checks nothing (a table that
      * cannot be reached is a readiness matter: serve starts, reports it, and resumes when it can).
      */
     default void verify(String target, boolean writing) {

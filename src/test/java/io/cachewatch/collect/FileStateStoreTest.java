@@ -42,6 +42,25 @@ class FileStateStoreTest {
     }
 
     @Test
+    void aTargetsFileIsStartedAtStartSoItIsThereWhileNothingChanges() throws Exception {
+        Path fresh = dir.resolve("fresh/slowlog-state.json");
+        FileStateStore.single(fresh).verify("default", false);
+        assertThat(fresh).as("a dry run writes nothing").doesNotExist();
+        FileStateStore.single(fresh).verify("default", true);
+        assertThat(Files.readString(fresh)).contains("\"cursors\":{}");
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenLaterIsTheStoreBeingUnavailable() throws Exception {
+        Path blocked = dir.resolve("gone");
+        Files.writeString(blocked, "a file where the state directory was");
+        FileStateStore store = FileStateStore.single(blocked.resolve("slowlog-state.json"));
+        StateSnapshot empty = new StateSnapshot("default", TargetState.EMPTY, Map.of());
+        assertThatThrownBy(() -> store.write(empty, TargetState.EMPTY.withNotified(Map.of("r", "high")), null))
+                .isInstanceOf(io.cachewatch.state.StoreUnavailableException.class).hasMessageContaining("cannot write audit state");
+    }
+
+    @Test
     void aFileThatCannotBeReadIsAUsageErrorAtStart() throws Exception {
         Path slowlog = dir.resolve("slowlog-state.json");
         Files.writeString(slowlog, "{not json");
