@@ -54,6 +54,21 @@ public interface CachewatchConfig {
 
     Serve serve();
 
+    State state();
+
+    /** Where serve keeps its state between polls, restarts and tasks (checked at start by {@link StateSettings}). */
+    interface State {
+        /** {@code file} (the slow-log state files: one process) or {@code dynamodb} (one table shared by serve's tasks). */
+        @WithDefault("file")
+        String store();
+
+        /** The DynamoDB table (pk S, sk S); required with {@code store=dynamodb}. */
+        Optional<String> table();
+
+        /** The table's region; absent: the first region of serve's first target. */
+        Optional<String> region();
+    }
+
     interface Target {
         /** Shown in status, health and metrics. */
         String name();

@@ -13,7 +13,11 @@ import io.cachewatch.aws.cloudwatch.CloudWatchPacers;
 import io.cachewatch.aws.elasticache.ElastiCacheDiscovery;
 import io.cachewatch.aws.memorydb.MemoryDbDiscovery;
 import io.cachewatch.aws.tagging.TaggingApi;
+import io.cachewatch.aws.dynamodb.DynamoDbStateStore;
+import io.cachewatch.collect.FileStateStore;
 import io.cachewatch.config.CachewatchConfig;
+import io.cachewatch.config.StateSettings;
+import io.cachewatch.state.StateStore;
 import io.cachewatch.config.UsageException;
 import io.cachewatch.dashboard.DashboardKind;
 import io.cachewatch.dashboard.DashboardLimits;
@@ -148,6 +152,22 @@ public class Wiring {
         if (!problems.isEmpty()) {
             throw new UsageException(String.join("\n", problems));
         }
+    }
+
+    /**
+     * serve's state store ({@code cachewatch.state.store}): each target's own files beside
+     * {@code cachewatch.slowlog.state-file} (the default), or the DynamoDB table {@code cachewatch.state.table} in
+     * {@code cachewatch.state.region}, else {@code defaultRegion} (the first region of serve's first target), called
+     * through {@code home}: the process's own credentials (the table is in the account serve runs in, not a target's).
+     */
+    public StateStore stateStore(AwsClients home, String defaultRegion) {
+        CachewatchConfig.State state = config.state();
+        if (!StateSettings.dynamoDb(state)) {
+            return FileStateStore.perTarget(Path.of(config.slowlog().stateFile()));
+        }
+        String region = state.region().map(String::strip).filter(r -> !r.isEmpty()).orElse(defaultRegion);
+        String table = state.table().orElseThrow().strip();
+        return new DynamoDbStateStore(home.dynamoDb(region), table, region);
     }
 
     /** A dashboard store on these clients (a serve target's own account), paced on its own. */
