@@ -34,23 +34,8 @@ public interface CachewatchConfig {
 
     Slowlog slowlog();
 
-    /** Where serve keeps its state between polls, restarts and tasks. */
-    State state();
-
     /** Leases per target between serve tasks sharing the DynamoDB state table. */
     Lease lease();
-
-    interface State {
-        /** {@code file} (one process, the default) or {@code dynamodb} (several tasks share the targets by lease). */
-        @WithDefault("file")
-        String store();
-
-        /** The DynamoDB table with {@code store=dynamodb}. */
-        Optional<String> table();
-
-        /** The table's region; the first region of serve's first target when absent. */
-        Optional<String> region();
-    }
 
     interface Lease {
         /**
@@ -93,6 +78,21 @@ public interface CachewatchConfig {
     Optional<List<Target>> targets();
 
     Serve serve();
+
+    State state();
+
+    /** Where serve keeps its state between polls, restarts and tasks (checked at start by {@link StateSettings}). */
+    interface State {
+        /** {@code file} (the slow-log state files: one process) or {@code dynamodb} (one table shared by serve's tasks). */
+        @WithDefault("file")
+        String store();
+
+        /** The DynamoDB table (pk S, sk S); required with {@code store=dynamodb}. */
+        Optional<String> table();
+
+        /** The table's region; absent: the first region of serve's first target. */
+        Optional<String> region();
+    }
 
     interface Target {
         /** Shown in status, health and metrics. */

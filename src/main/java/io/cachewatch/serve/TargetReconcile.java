@@ -75,6 +75,14 @@ public final class TargetReconcile implements AutoCloseable {
         return target;
     }
 
+    /**
+     * The process's own credentials with this target's metering: what the target's state is kept with (serve's state
+     * table is in the account serve runs in, whichever account the target is).
+     */
+    public AwsClients homeClients() {
+        return base;
+    }
+
     /** The target's SDK clients (its assumed role, its metering): what the slow-log collector publishes with. */
     public AwsClients clients() {
         return clients;

@@ -13,7 +13,11 @@ import io.cachewatch.aws.cloudwatch.CloudWatchPacers;
 import io.cachewatch.aws.elasticache.ElastiCacheDiscovery;
 import io.cachewatch.aws.memorydb.MemoryDbDiscovery;
 import io.cachewatch.aws.tagging.TaggingApi;
+import io.cachewatch.aws.dynamodb.DynamoDbStateStore;
+import io.cachewatch.collect.FileStateStore;
 import io.cachewatch.config.CachewatchConfig;
+import io.cachewatch.config.StateSettings;
+import io.cachewatch.state.StateStore;
 import io.cachewatch.config.UsageException;
 import io.cachewatch.dashboard.DashboardKind;
 import io.cachewatch.dashboard.DashboardLimits;
@@ -150,6 +154,22 @@ public class Wiring {
         }
     }
 
+    /**
+     * serve's state store ({@code cachewatch.state.store}): each target's own files beside
+     * {@code cachewatch.slowlog.state-file} (the default), or the DynamoDB table {@code cachewatch.state.table} in
+     * {@code cachewatch.state.region}, else {@code defaultRegion} (the first region of serve's first target), called
+     * through {@code home}: the process's own credentials (the table is in the account serve runs in, not a target's).
+     */
+    public StateStore stateStore(AwsClients home, String defaultRegion) {
+        CachewatchConfig.State state = config.state();
+        if (!StateSettings.dynamoDb(state)) {
+            return FileStateStore.perTarget(Path.of(config.slowlog().stateFile()));
+        }
+        String region = state.region().map(String::strip).filter(r -> !r.isEmpty()).orElse(defaultRegion);
+        String table = state.table().orElseThrow().strip();
+        return new DynamoDbStateStore(home.dynamoDb(region), table, region);
+    }
+
     /** A dashboard store on these clients (a serve target's own account), paced on its own. */
     public DashboardStore dashboardStore(AwsClients clients, String region) {
         return new CloudWatchDashboardStore(clients.cloudWatch(region), CloudWatchDashboardStore.Pacers.of(config.dashboards().rate()));
@@ -267,21 +287,15 @@ public class Wiring {
      *
      * @param clients       the SDK clients of the table (serve meters their calls apart from the targets')
      * @param defaultRegion the table's region when {@code cachewatch.state.region} is absent
-     * @throws UsageException for a store other than file or dynamodb, a missing table, a check interval above a third
-     *                        of the duration
+     * @throws UsageException for a check interval above a third of the duration
      */
     public java.util.Optional<io.cachewatch.lease.LeaseKeeper> leaseKeeper(List<String> targets, AwsClients clients, String defaultRegion) {
         CachewatchConfig.State state = config.state();
-        switch (state.store()) {
-            case "file":
-                return java.util.Optional.empty();
-            case "dynamodb":
-                break;
-            default:
-                throw new io.cachewatch.config.UsageException("cachewatch.state.store=" + state.store() + ": expected file or dynamodb");
+        if (!StateSettings.dynamoDb(state)) {
+            return java.util.Optional.empty();
         }
-        String table = state.table().filter(t -> !t.isBlank()).orElseThrow(() -> new io.cachewatch.config.UsageException(
-                "cachewatch.state.table: required with cachewatch.state.store=dynamodb (the table's name)"));
+        // the store's settings (store, table, region) were checked at start with the ranges (StateSettings)
+        String table = state.table().map(String::strip).orElseThrow();
         long duration = config.lease().duration().toMillis();
         long renewEvery = duration / 3;
         long check = config.lease().checkInterval().toMillis();
@@ -289,7 +303,7 @@ public class Wiring {
             throw new io.cachewatch.config.UsageException("cachewatch.lease.check-interval=" + config.lease().checkInterval()
                     + ": expected at most a third of cachewatch.lease.duration=" + config.lease().duration());
         }
-        String region = state.region().orElse(defaultRegion);
+        String region = state.region().map(String::strip).filter(r -> !r.isEmpty()).orElse(defaultRegion);
         var store = new io.cachewatch.aws.dynamodb.DynamoDbLeaseStore(() -> clients.dynamoDb(region), table,
                 java.time.Duration.ofMillis(Math.min(renewEvery, 5_000)));
         String task = config.lease().taskId().filter(t -> !t.isBlank()).orElseGet(Wiring::taskId);

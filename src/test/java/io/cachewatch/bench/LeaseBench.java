@@ -1,7 +1,7 @@
 package io.cachewatch.bench;
 
 import io.cachewatch.aws.dynamodb.DynamoDbLeaseStore;
-import io.cachewatch.aws.dynamodb.StateTables;
+import io.cachewatch.testing.StateTables;
 import io.cachewatch.lease.LeaseKeeper;
 import io.cachewatch.lease.LeasePlan;
 import io.cachewatch.testing.MotoServer;

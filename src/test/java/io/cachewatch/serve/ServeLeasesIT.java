@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cachewatch.aws.dynamodb.StateTables;
+import io.cachewatch.testing.StateTables;
 import io.cachewatch.testing.AwsOperationsLog;
 import io.cachewatch.testing.CachewatchJar;
 import io.cachewatch.testing.CloudWatchBridge;
@@ -262,8 +262,8 @@ class ServeLeasesIT {
     /** Lease settings that cannot work stop serve at start with exit 64, naming the setting. */
     @Test
     void unusableStoreAndLeaseSettingsExit64(@TempDir Path dir) throws Exception {
-        assertExit64(dir, "  state:\n    store: s3\n", "cachewatch.state.store=s3: expected file or dynamodb");
-        assertExit64(dir, "  state:\n    store: dynamodb\n", "cachewatch.state.table: required with cachewatch.state.store=dynamodb");
+        assertExit64(dir, "  state:\n    store: s3\n", "cachewatch.state.store=s3: expected file");
+        assertExit64(dir, "  state:\n    store: dynamodb\n", "cachewatch.state.table is not set");
         assertExit64(dir, "  state:\n    store: dynamodb\n    table: t\n  lease:\n    duration: 3s\n    check-interval: 2s\n",
                 "cachewatch.lease.check-interval=PT2S: expected at most a third of cachewatch.lease.duration=PT3S");
         assertExit64(dir, "  state:\n    store: dynamodb\n    table: t\n  lease:\n    duration: 500ms\n", "cachewatch.lease.duration=500ms");

@@ -10,6 +10,7 @@ import io.cachewatch.lease.LeaseStoreException;
 import io.cachewatch.lease.TaskBeat;
 import io.cachewatch.testing.MotoClients;
 import io.cachewatch.testing.MotoTestBase;
+import io.cachewatch.testing.StateTables;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
