@@ -33,6 +33,9 @@ public interface CachewatchConfig {
     Aws aws();
 
     Slowlog slowlog();
+
+    Audit audit();
+
     /**
      * Accounts and regions to follow, each with its own credentials; when absent, one target named "default" with
      * {@link #regions()} and the SDK's default credentials.
@@ -95,6 +98,22 @@ public interface CachewatchConfig {
             @WithDefault("true")
             boolean enabled();
         }
+
+        /** The audit of every target, every {@code cachewatch.audit.interval}, with notify on. */
+        AuditRuns audit();
+
+        interface AuditRuns {
+            @WithDefault("true")
+            boolean enabled();
+        }
+    }
+
+    /** The golden-rules audit under {@code serve}. */
+    interface Audit {
+        /** Time between two audits of a target (the first follows the target's first reconcile). */
+        @WithDefault("1h")
+        @WithConverter(LenientNumbers.Span.class)
+        Duration interval();
     }
 
     interface Alarms {

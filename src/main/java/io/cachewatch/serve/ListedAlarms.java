@@ -31,6 +31,11 @@ final class ListedAlarms implements AlarmStore {
         store.delete(names);
     }
 
+    /** The store itself, for other readers: its pacing is shared, the console's listing is not changed by them. */
+    AlarmStore unlisted() {
+        return store;
+    }
+
     List<ActualAlarm> last() {
         return last;
     }
