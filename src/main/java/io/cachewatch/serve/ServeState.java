@@ -92,7 +92,7 @@ public class ServeState {
                 }
             }
         }
-        MeteredAwsCalls.registerAtZero(registry, t, target.roleArn() != null, slowlog);
+        MeteredAwsCalls.registerAtZero(registry, t, target.roleArn() != null, slowlog, audit);
         if (slowlog) {
             for (String outcome : List.of("ok", "errors", "failed")) {
                 registry.counter("cachewatch.slowlog.polls", t.and("outcome", outcome));

@@ -47,7 +47,9 @@ class ServeAuditStateTest {
         assertThat(registry.scrape()).as("registered at zero before the first audit")
                 .containsPattern("cachewatch_audit_runs_total\\{outcome=\"ok\",target=\"prod\",?\\} 0.0")
                 .containsPattern("cachewatch_audit_errors\\{target=\"prod\",?\\} 0.0")
-                .doesNotContain("cachewatch_audit_last_seconds{");
+                .doesNotContain("cachewatch_audit_last_seconds{")
+                .containsPattern("cachewatch_aws_calls_total\\{operation=\"DescribeSecurityGroups\",service=\"Ec2\",target=\"prod\",?\\} 0.0")
+                .containsPattern("cachewatch_aws_throttles_total\\{operation=\"DescribeUpdateActions\",service=\"ElastiCache\",target=\"prod\",?\\} 0.0");
         state.audited("prod", new AuditRun(List.of(result("a", "backup-retention", Status.FAIL, Severity.MEDIUM),
                 result("b", "backup-retention", Status.FAIL, Severity.MEDIUM), result("c", "backup-retention", Status.PASS, Severity.MEDIUM),
                 result("a", "multi-az", Status.UNKNOWN, Severity.HIGH)), List.of()), NOTHING, at, Duration.ofSeconds(2));
