@@ -8,13 +8,17 @@ import io.cachewatch.audit.AuditError;
 import io.cachewatch.audit.AuditRun;
 import io.cachewatch.audit.Auditor;
 import io.cachewatch.aws.AwsClients;
+import io.cachewatch.aws.cloudwatch.CloudWatchMetricReader;
 import io.cachewatch.inventory.DiscoveryError;
 import io.cachewatch.inventory.Fleet;
 import io.cachewatch.inventory.RegionInventory;
 import io.cachewatch.profile.ProfileCatalog;
+import io.cachewatch.usage.FleetUsage;
+import io.cachewatch.wiring.AuditUsage;
 import io.cachewatch.wiring.ProfileLoading;
 import io.cachewatch.wiring.Wiring;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +29,8 @@ import java.util.function.Function;
 /**
  * One audit, as the {@code audit} command and every serve target run it: the profiles (their audit policies and the
  * alarms cachewatch would manage), discovery with posture on one account's clients, one DescribeAlarms walk per region
- * for alarms-in-place, the auditor, and notify ({@link AuditNotify}).
+ * for alarms-in-place, one GetMetricData pass per region for the usage checks, the auditor, and notify
+ * ({@link AuditNotify}).
  */
 public final class AuditPipeline {
     /** What an audit takes from the profiles: the audit policies and the alarms cachewatch would manage. */
@@ -72,24 +77,31 @@ public final class AuditPipeline {
         return wiring.discovery(clients).discover(regions);
     }
 
-    /** Reads the posture the listings lack and the managed alarms, then judges every cluster of the fleet. */
+    /**
+     * Reads the posture the listings lack, the managed alarms and the usage metrics (one GetMetricData pass per region,
+     * {@link AuditUsage}), then judges every cluster of the fleet.
+     */
     public Audited audit(Inputs in, Fleet discovered, LocalDate today) {
         Fleet fleet = PostureReaders.enrich(discovered, clients);
         Map<String, AlarmCoverage> coverage = new HashMap<>();
         Map<String, String> failedRegions = readAlarms(fleet, in.desired(), coverage);
-        List<DiscoveryError> alarmErrors = new ArrayList<>();
-        failedRegions.forEach((region, why) -> alarmErrors.add(new DiscoveryError(region, "CloudWatch.DescribeAlarms", why)));
-        if (!alarmErrors.isEmpty()) {
-            fleet = withErrors(fleet, alarmErrors);
+        List<DiscoveryError> errors = new ArrayList<>();
+        failedRegions.forEach((region, why) -> errors.add(new DiscoveryError(region, "CloudWatch.DescribeAlarms", why)));
+        AuditUsage.Read usage = AuditUsage.read(fleet, new CloudWatchMetricReader(clients::cloudWatch), wiring.config().audit().lookback(),
+                Instant.now());
+        errors.addAll(usage.errors());
+        if (!errors.isEmpty()) {
+            fleet = withErrors(fleet, errors);
         }
-        AuditRun run = auditor(wiring, in).run(fleet, today, coverage, c -> failedRegions.getOrDefault(c.region(), "the alarms were not read"));
+        AuditRun run = auditor(wiring, in).run(fleet, today, coverage, c -> failedRegions.getOrDefault(c.region(), "the alarms were not read"),
+                usage.usage());
         return new Audited(run, discovered);
     }
 
-    /** Judges a saved inventory: no AWS call, so alarms-in-place is unknown. */
+    /** Judges a saved inventory: no AWS call, so alarms-in-place and the usage checks are unknown. */
     public static AuditRun offline(Wiring wiring, Inputs in, Fleet fleet, LocalDate today) {
-        return auditor(wiring, in).run(fleet, today, Map.of(),
-                c -> "not read: --inventory audits offline, without CloudWatch");
+        return auditor(wiring, in).run(fleet, today, Map.of(), c -> "not read: --inventory audits offline, without CloudWatch",
+                FleetUsage.notRead(wiring.config().audit().lookback(), "not read: --inventory audits offline, without CloudWatch metrics"));
     }
 
     /** Publishes what changed since the last notified audit; delivery failures become errors of the run. */

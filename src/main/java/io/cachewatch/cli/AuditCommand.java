@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Checks every discovered cluster against the ElastiCache and MemoryDB best practices (security, availability,"
-                + " backups, maintenance, operations, monitoring): one result per cluster and check (docs/audit.md).",
+                + " backups, maintenance, operations, monitoring, and cost and performance from CloudWatch metrics over"
+                + " cachewatch.audit.lookback): one result per cluster and check (docs/audit.md).",
         footer = {"", "Exit codes: 0 nothing fails at or above --fail-on, 2 something does, 1 errors (results unknown), 64 usage error."})
 public class AuditCommand implements Callable<Integer> {
     /** {@code --output}. */

@@ -108,9 +108,17 @@ public interface CachewatchConfig {
         }
     }
 
-    /** The golden-rules audit under {@code serve}. */
+    /** The golden-rules audit: {@code cachewatch audit} and the audits under {@code serve}. */
     interface Audit {
-        /** Time between two audits of a target (the first follows the target's first reconcile). */
+        /**
+         * How far back the usage checks read CloudWatch metrics: 7 days (the least history a usage verdict needs) to 455
+         * days (CloudWatch keeps hourly datapoints for 455 days, GetMetricData API Reference).
+         */
+        @WithDefault("14d")
+        @WithConverter(LenientNumbers.Span.class)
+        Duration lookback();
+
+        /** Under serve, time between two audits of a target (the first follows the target's first reconcile). */
         @WithDefault("1h")
         @WithConverter(LenientNumbers.Span.class)
         Duration interval();

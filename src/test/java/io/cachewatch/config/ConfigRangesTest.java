@@ -74,4 +74,14 @@ class ConfigRangesTest {
         assertThat(problems(Map.of("cachewatch.rates.delete-alarms", "Infinity"))).singleElement().asString().contains("not a number");
         assertThat(problems(Map.of("cachewatch.safety.max-delete-share", "0", "cachewatch.serve.stop-timeout", "0s"))).isEmpty();
     }
+
+    @Test
+    void theAuditLookbackIsBetweenTheHistoryAVerdictNeedsAndWhatCloudWatchKeeps() {
+        assertThat(problems(Map.of("cachewatch.audit.lookback", "3d"))).singleElement().asString()
+                .startsWith("cachewatch.audit.lookback=3d: expected a duration (e.g. 30s, 5m, 1h) from 604800 s to 39312000 s");
+        assertThat(problems(Map.of("cachewatch.audit.lookback", "456d"))).singleElement().asString().startsWith("cachewatch.audit.lookback=456d:");
+        assertThat(problems(Map.of("cachewatch.audit.lookback", "7d"))).isEmpty();
+        assertThat(problems(Map.of("cachewatch.audit.lookback", "455d"))).isEmpty();
+        assertThat(problems(Map.of("cachewatch.audit.lookback", "a fortnight"))).singleElement().asString().contains("not a duration");
+    }
 }
