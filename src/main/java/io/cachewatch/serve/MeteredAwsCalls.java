@@ -26,9 +26,10 @@ public final class MeteredAwsCalls implements ExecutionInterceptor {
             "CloudWatch.DeleteDashboards");
     /** What the slow-log reads call: findings, metrics, Redis credentials. */
     static final List<String> SLOWLOG_OPERATIONS = List.of("Sns.PublishBatch", "CloudWatch.PutMetricData", "SecretsManager.GetSecretValue");
-    /** What the audit calls beyond discovery and the alarm listing: posture reads and its notifications. */
+    /** What the audit calls beyond discovery and the alarm listing: posture reads, the usage metrics, its notifications. */
     static final List<String> AUDIT_OPERATIONS = List.of("Ec2.DescribeSecurityGroups", "ElastiCache.DescribeUserGroups",
-            "ElastiCache.DescribeUsers", "ElastiCache.DescribeUpdateActions", "MemoryDb.DescribeServiceUpdates", "Sns.PublishBatch");
+            "ElastiCache.DescribeUsers", "ElastiCache.DescribeUpdateActions", "MemoryDb.DescribeServiceUpdates", "CloudWatch.GetMetricData",
+            "Sns.PublishBatch");
     /** What a target with a role calls to assume it. */
     static final String ASSUME_ROLE = "Sts.AssumeRole";
 
