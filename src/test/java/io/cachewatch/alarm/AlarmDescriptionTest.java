@@ -41,8 +41,11 @@ class AlarmDescriptionTest {
     void longRuleDescriptionsAreCutToCloudWatchsLimitKeepingTheTrailer() {
         AlarmOwner owner = new AlarmOwner("us-east-1", "c", "n", "r", "p");
         String text = AlarmDescription.render(owner, "x".repeat(5000));
-        assertThat(text.length()).isLessThanOrEqualTo(AlarmDescription.MAX_LENGTH);
+        assertThat(text).hasSize(AlarmDescription.MAX_LENGTH).startsWith("xxx").contains("x…\nRule r (profile p) on node n");
         assertThat(AlarmDescription.parse(text)).isEqualTo(owner);
+        String fits = "y".repeat(AlarmDescription.MAX_LENGTH - AlarmDescription.render(owner, null).length() - 1);
+        assertThat(AlarmDescription.render(owner, fits)).hasSize(AlarmDescription.MAX_LENGTH).startsWith(fits + "\nRule r");
+        assertThat(AlarmDescription.render(owner, fits + "y")).hasSize(AlarmDescription.MAX_LENGTH).contains("y…\nRule r");
     }
 
     @Test
