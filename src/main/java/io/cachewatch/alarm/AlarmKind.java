@@ -21,6 +21,9 @@ import java.util.function.Function;
  * so ownership costs no extra call), owned when the description ends in cachewatch's owner line.
  */
 public final class AlarmKind implements ManagedKind<DesiredState, AlarmStore, DesiredAlarm, ActualAlarm> {
+    /** The {@code kind} of its changes. */
+    public static final String ID = "alarm";
+
     private static final Differ<DesiredAlarm, ActualAlarm> DIFFER = new Differ<>() {
         /**
          * The last summary made. A region's desired alarms come rule by rule within each cluster, so consecutive creates
@@ -57,7 +60,7 @@ public final class AlarmKind implements ManagedKind<DesiredState, AlarmStore, De
 
     @Override
     public String id() {
-        return "alarm";
+        return ID;
     }
 
     @Override
