@@ -67,6 +67,43 @@ public final class AlarmDescription {
     }
 
     /**
+     * What the descriptions of one rule of one profile share: the rule's text and the parts around the cluster and node.
+     * A plan makes these once per rule and {@link #clusterText} once per cluster, and each alarm's description is then
+     * a few appends ({@link #render(RuleText, String, AlarmOwner)}) instead of twenty.
+     */
+    public record RuleText(String description, String before, String after) {
+    }
+
+    public static RuleText ruleText(String rule, String profile, String ruleDescription) {
+        String head = ruleDescription == null || ruleDescription.isBlank() ? null : ruleDescription.strip();
+        return new RuleText(ruleDescription, (head == null ? "" : head + "\n") + RULE + rule + PROFILE + profile + ON,
+                TRAILER_RULE + rule + TRAILER_PROFILE + profile + "]");
+    }
+
+    /** What the descriptions of one cluster share, from "cluster …" to the trailer's "node=". */
+    public static String clusterText(String region, String kind, String cluster) {
+        return CLUSTER + cluster + MANAGED + TRAILER_REGION + region + TRAILER_KIND + kind + TRAILER_CLUSTER + cluster + TRAILER_NODE;
+    }
+
+    /**
+     * The text {@link #render(AlarmOwner, String)} gives for this owner and the rule's text, from the shared parts of the
+     * owner's rule and cluster; a description that has to be cut to CloudWatch's limit is rendered the long way.
+     */
+    public static String render(RuleText rule, String clusterText, AlarmOwner owner) {
+        String node = owner.node();
+        int length = rule.before().length() + clusterText.length() + rule.after().length()
+                + (node == null ? 1 : NODE.length() + OF.length() + 2 * node.length());
+        if (length > MAX_LENGTH) {
+            return render(owner, rule.description());
+        }
+        StringBuilder text = new StringBuilder(length).append(rule.before());
+        if (node != null) {
+            text.append(NODE).append(node).append(OF);
+        }
+        return text.append(clusterText).append(node == null ? "-" : node).append(rule.after()).toString();
+    }
+
+    /**
      * The owner named in the trailer, or null when the description carries none. A trailer of the form before the
      * identity kind was added ({@code [cachewatch region=… cluster=… …]}) gives an owner without a kind.
      */

@@ -37,11 +37,16 @@ public final class DesiredAlarms {
     private final AlarmNaming naming;
     private final AlarmActions actions;
 
+    /** Each profile's rules' shared description parts, in the order of its rules. */
+    private final Map<String, List<AlarmDescription.RuleText>> ruleTexts = new java.util.HashMap<>();
+
     public DesiredAlarms(Map<String, AlarmProfile> profiles, ProfileSelector selector, AlarmNaming naming, AlarmActions actions) {
         this.profiles = Map.copyOf(profiles);
         this.selector = selector;
         this.naming = naming;
         this.actions = actions;
+        this.profiles.forEach((name, profile) -> ruleTexts.put(name, profile.rules().stream()
+                .map(r -> AlarmDescription.ruleText(r.id(), profile.name(), r.description())).toList()));
     }
 
     public DesiredState forRegion(RegionInventory region) {
@@ -93,13 +98,17 @@ public final class DesiredAlarms {
         }
         Targets targets = new Targets(cluster);
         ClusterRef ref = cluster.ref();
-        for (AlarmRule rule : profile.rules()) {
+        String clusterText = AlarmDescription.clusterText(cluster.region(), ref.kind(), ref.id());
+        List<AlarmDescription.RuleText> texts = ruleTexts.get(use.profile());
+        for (int i = 0; i < profile.rules().size(); i++) {
+            AlarmRule rule = profile.rules().get(i);
             if (overrides.disabled().contains(rule.id()) || !matchesCluster(rule.appliesTo(), cluster)) {
                 continue;
             }
             // what every alarm of the rule on this cluster shares, worked out once rather than once per target
             RuleOnCluster shared = new RuleOnCluster(rule, ref, profile.name(), rule.namespaceFor(cluster.kind()),
-                    actions.forSeverity(rule.severity()), overrides.thresholds().get(rule.id()), MetricCatalog.definition(rule.metric()));
+                    actions.forSeverity(rule.severity()), overrides.thresholds().get(rule.id()), MetricCatalog.definition(rule.metric()),
+                    texts.get(i), clusterText);
             for (AlarmTarget target : targets.of(rule)) {
                 alarmFor(shared, target, out).ifPresent(out.alarms::add);
             }
@@ -108,7 +117,8 @@ public final class DesiredAlarms {
 
     /** A rule as it applies to one cluster: its alarms there differ only in their target and computed threshold. */
     private record RuleOnCluster(AlarmRule rule, ClusterRef ref, String profile, String namespace, List<String> topics,
-                                 Double override, java.util.Optional<MetricDefinition> range) {
+                                 Double override, java.util.Optional<MetricDefinition> range, AlarmDescription.RuleText text,
+                                 String clusterText) {
     }
 
     private static boolean matchesCluster(Applicability a, Cluster cluster) {
@@ -197,7 +207,8 @@ public final class DesiredAlarms {
                 : naming.nodeAlarm(ref.kind(), target.node().cacheClusterId(), target.node().id(), rule.id());
         AlarmSpec spec = new AlarmSpec(shared.namespace(), rule.metric(), target.dimensions(), rule.statistic(),
                 rule.period(), rule.evaluationPeriods(), rule.datapointsToAlarm(), rule.comparison(), threshold,
-                rule.treatMissingData(), AlarmDescription.render(owner, rule.description()), true, shared.topics(), shared.topics());
+                rule.treatMissingData(), AlarmDescription.render(shared.text(), shared.clusterText(), owner), true, shared.topics(),
+                shared.topics());
         // an immutable map straight away: DesiredAlarm would copy any other into one
         Map<String, String> tags = node == null
                 ? Map.of("managed-by", "cachewatch", "cluster", cluster.id(), "rule", rule.id(), "profile", shared.profile(),
