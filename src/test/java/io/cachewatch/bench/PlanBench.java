@@ -31,11 +31,15 @@ import java.util.Map;
 
 /**
  * Plans a 10,000-node inventory offline: desired alarms from the shipped profiles, then the diff against CloudWatch's
- * state (once empty: all creates; once equal: no drift). Prints cold and warm times and the heap in use, then runs the
- * packaged jar's {@code reconcile --inventory FILE --dry-run} on the same inventory with a 256 MB heap.
+ * state (once empty: all creates; once equal: no drift). Prints cold and warm times, the first plan's CPU (the planning
+ * thread's own, and the whole process's with the JIT compilers and GC), fingerprints of the first and the no-drift
+ * plan (equal fingerprints: the same plan, for comparing a change that should only make planning cheaper) and the heap
+ * in use, then runs the packaged jar's {@code reconcile --inventory FILE --dry-run} on the same inventory with a 256 MB
+ * heap. {@code cold} stops after the plan figures; {@code cold N} runs that in N cold JVMs one after another (same JVM
+ * options and class path) and prints the min, median and max of each figure.
  *
  * <pre>./mvnw -B -q package -DskipTests &amp;&amp; ./mvnw -B -q exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
- *     -Dexec.args="-Xmx256m -cp %classpath io.cachewatch.bench.PlanBench"</pre>
+ *     -Dexec.args="-Xmx256m -cp %classpath io.cachewatch.bench.PlanBench [cold [N]]"</pre>
  */
 public final class PlanBench {
     private PlanBench() {
