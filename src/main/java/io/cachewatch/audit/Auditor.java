@@ -7,6 +7,7 @@ import io.cachewatch.profile.AuditPolicy;
 import io.cachewatch.profile.ProfileCatalog;
 import io.cachewatch.profile.ProfileChoice;
 import io.cachewatch.profile.ProfileSelector;
+import io.cachewatch.usage.FleetUsage;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,14 @@ public final class Auditor {
      * @param alarmsUnknown why a cluster's coverage is missing (region key → reason), or a general reason under ""
      */
     public AuditRun run(Fleet fleet, LocalDate today, Map<String, AlarmCoverage> alarms, Function<Cluster, String> alarmsUnknown) {
+        return run(fleet, today, alarms, alarmsUnknown, FleetUsage.notRead(java.time.Duration.ZERO, "usage was not read"));
+    }
+
+    /**
+     * @param usage the clusters' metric figures over the lookback (the usage checks' input), or why they are unknown
+     */
+    public AuditRun run(Fleet fleet, LocalDate today, Map<String, AlarmCoverage> alarms, Function<Cluster, String> alarmsUnknown,
+                        FleetUsage usage) {
         List<AuditResult> results = new ArrayList<>();
         List<AuditError> errors = new ArrayList<>();
         fleet.errors().forEach(e -> errors.add(new AuditError(e.region(), null, e.operation(), e.message())));
@@ -44,12 +53,12 @@ public final class Auditor {
             if (DesiredAlarms.gone(cluster)) {
                 continue;
             }
-            audit(cluster, today, alarms.get(cluster.key()), alarmsUnknown.apply(cluster), results, errors);
+            audit(cluster, today, alarms.get(cluster.key()), alarmsUnknown.apply(cluster), usage, results, errors);
         }
         return new AuditRun(results, errors);
     }
 
-    private void audit(Cluster cluster, LocalDate today, AlarmCoverage coverage, String alarmsUnknown, List<AuditResult> results,
+    private void audit(Cluster cluster, LocalDate today, AlarmCoverage coverage, String alarmsUnknown, FleetUsage usage, List<AuditResult> results,
                        List<AuditError> errors) {
         ProfileChoice choice = selector.choose(cluster.tags());
         boolean ignored = choice instanceof ProfileChoice.Ignore;
@@ -70,7 +79,8 @@ public final class Auditor {
             errors.add(new AuditError(cluster.region(), cluster.id(), "posture",
                     "the inventory has no posture for this cluster (written by an older discover): its settings are unknown"));
         }
-        CheckContext ctx = new CheckContext(cluster, policy, today, coverage, alarmsUnknown, ignored);
+        CheckContext ctx = new CheckContext(cluster, policy, today, coverage, alarmsUnknown, ignored, usage.byCluster().get(cluster.key()),
+                usage.whyUnknown(cluster.key()));
         for (AuditCheck check : checks) {
             Outcome outcome = policy.isDisabled(check.id())
                     ? Outcome.notApplicable("disabled by the audit policy of profile " + profileName)

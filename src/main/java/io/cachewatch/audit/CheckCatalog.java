@@ -22,7 +22,14 @@ public final class CheckCatalog {
             MaintenanceChecks.SECURITY_UPDATES,
             OperationsChecks.EVENT_NOTIFICATIONS,
             OperationsChecks.ALARMS_IN_PLACE,
-            OperationsChecks.REQUIRED_TAGS);
+            OperationsChecks.REQUIRED_TAGS,
+            UsageChecks.IDLE_CLUSTER,
+            UsageChecks.OVERSIZED_NODE,
+            UsageChecks.EVICTION_PRESSURE,
+            UsageChecks.TTL_COVERAGE,
+            UsageChecks.SHARD_SKEW,
+            UsageChecks.CONNECTION_CHURN,
+            UsageChecks.MAINTENANCE_WINDOW_BUSY);
 
     private static final Map<String, AuditCheck> BY_ID = new LinkedHashMap<>();
 

@@ -1,6 +1,7 @@
 package io.cachewatch.audit;
 
 import io.cachewatch.inventory.Cluster;
+import io.cachewatch.usage.ClusterUsage;
 import io.cachewatch.posture.Posture;
 import io.cachewatch.profile.AuditPolicy;
 import java.time.LocalDate;
@@ -12,9 +13,16 @@ import java.util.List;
  * @param alarms         how its alarms compare with its profile; null when they were not read
  * @param alarmsUnknown  why {@code alarms} is null
  * @param ignored        the cluster opted out of cachewatch's alarms ({@code cachewatch:ignore=true})
+ * @param usage          its metric figures over the lookback; null when they were not read
+ * @param usageUnknown   why {@code usage} is null
  */
 public record CheckContext(Cluster cluster, AuditPolicy policy, LocalDate today, AlarmCoverage alarms, String alarmsUnknown,
-                           boolean ignored) {
+                           boolean ignored, ClusterUsage usage, String usageUnknown) {
+    /** A context without usage figures (the checks that read them say why: "usage was not read"). */
+    public CheckContext(Cluster cluster, AuditPolicy policy, LocalDate today, AlarmCoverage alarms, String alarmsUnknown, boolean ignored) {
+        this(cluster, policy, today, alarms, alarmsUnknown, ignored, null, "usage was not read");
+    }
+
     /** Default of backup-retention-days: 1, as Security Hub ElastiCache.1's snapshotRetentionPeriod default. */
     public static final int DEFAULT_BACKUP_RETENTION_DAYS = 1;
     /** Default of required-tags: the keys the ElastiCache best-practice notes name. */

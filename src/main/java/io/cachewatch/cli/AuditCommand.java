@@ -12,6 +12,9 @@ import io.cachewatch.audit.PolicyCheck;
 import io.cachewatch.audit.Severity;
 import io.cachewatch.aws.securityhub.SecurityHubImport;
 import io.cachewatch.inventory.Cluster;
+import io.cachewatch.aws.cloudwatch.CloudWatchMetricReader;
+import io.cachewatch.usage.FleetUsage;
+import io.cachewatch.wiring.AuditUsage;
 import io.cachewatch.wiring.ProfileLoading;
 import io.cachewatch.wiring.Wiring;
 import io.cachewatch.inventory.Fleet;
@@ -42,7 +45,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Checks every discovered cluster against the ElastiCache and MemoryDB best practices (security, availability,"
-                + " backups, maintenance, operations, monitoring): one result per cluster and check (docs/audit.md).",
+                + " backups, maintenance, operations, monitoring, and cost and performance from CloudWatch metrics over"
+                + " cachewatch.audit.lookback): one result per cluster and check (docs/audit.md).",
         footer = {"", "Exit codes: 0 nothing fails at or above --fail-on, 2 something does, 1 errors (results unknown), 64 usage error."})
 public class AuditCommand implements Callable<Integer> {
     /** {@code --output}. */
@@ -114,9 +118,12 @@ public class AuditCommand implements Callable<Integer> {
         Fleet fleet;
         Map<String, AlarmCoverage> coverage = new HashMap<>();
         Function<Cluster, String> alarmsUnknown;
+        FleetUsage usage;
+        java.time.Duration lookback = wiring.config().audit().lookback();
         if (inventory != null) {
             fleet = only(fromFile());
             alarmsUnknown = c -> "not read: --inventory audits offline, without CloudWatch";
+            usage = FleetUsage.notRead(lookback, "not read: --inventory audits offline, without CloudWatch metrics");
         } else {
             fleet = only(wiring.discovery().discover(regions.resolve(wiring)));
             fleet = PostureEnrichment.enrich(fleet, PostureReaders.of(wiring.aws()));
@@ -124,11 +131,15 @@ public class AuditCommand implements Callable<Integer> {
             alarmsUnknown = c -> failedRegions.getOrDefault(c.region(), "the alarms were not read");
             List<io.cachewatch.inventory.DiscoveryError> alarmErrors = new ArrayList<>();
             failedRegions.forEach((region, why) -> alarmErrors.add(new io.cachewatch.inventory.DiscoveryError(region, "CloudWatch.DescribeAlarms", why)));
+            AuditUsage.Read read = AuditUsage.read(fleet, new CloudWatchMetricReader(wiring.aws()::cloudWatch), lookback, Instant.now());
+            usage = read.usage();
+            alarmErrors.addAll(read.errors());
             if (!alarmErrors.isEmpty()) {
                 fleet = withErrors(fleet, alarmErrors);
             }
         }
-        AuditRun run = new Auditor(loaded.catalog(), wiring.selector()).run(fleet, LocalDate.now(Clock.systemUTC()), coverage, alarmsUnknown);
+        AuditRun run = new Auditor(loaded.catalog(), wiring.selector()).run(fleet, LocalDate.now(Clock.systemUTC()), coverage, alarmsUnknown,
+                usage);
         run = unmatchedClusters(run, fleet);
         Map<String, Findings.Resource> resources = new HashMap<>();
         fleet.clusters().forEach(c -> resources.put(c.key(), new Findings.Resource(c.arn(), account(c.arn()))));

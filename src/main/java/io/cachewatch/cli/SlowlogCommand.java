@@ -13,7 +13,6 @@ import io.cachewatch.inventory.Fleet;
 import io.cachewatch.redis.SlowlogVertx;
 import io.cachewatch.report.ReconcileReport;
 import io.cachewatch.report.VisibleText;
-import io.cachewatch.slowlog.Durations;
 import io.cachewatch.slowlog.Finding;
 import io.cachewatch.slowlog.NodeFailure;
 import io.cachewatch.slowlog.SlowlogPoll;
@@ -80,7 +79,7 @@ public class SlowlogCommand implements Callable<Integer> {
             built = new SlowlogCollector(wiring.config(), vertx.get(), wiring.aws(), Path.of(config.stateFile()), dryRun, clusters);
         } catch (StateNotWritableException e) {
             // before any read or message: a run without its state would send every finding again next time
-            SlowlogPoll.Outcome nothing = new SlowlogPoll.Outcome(List.of(), List.of(), List.of(), List.of(), 0, List.of(), 0, List.of());
+            SlowlogPoll.Outcome nothing = SlowlogPoll.Outcome.empty();
             print(nothing, List.of(), null, List.of(), List.of(e.getMessage()));
             if (!output.json()) {
                 spec.commandLine().getErr().println("cachewatch: " + e.getMessage());
@@ -131,11 +130,13 @@ public class SlowlogCommand implements Callable<Integer> {
                 ObjectNode n = findings.addObject();
                 n.put("cluster", f.cluster().id()).put("region", f.cluster().region()).put("engine", f.cluster().engine())
                         .put("kind", f.kind().id()).put("severity", f.severity().id()).put("count", f.count())
-                        .put("maxMicros", f.maxMicros()).put("p50Micros", f.p50Micros()).put("p99Micros", f.p99Micros())
+                        .put("log", f.kind().log().id());
+                String unit = f.kind().log().measuresSize() ? "Bytes" : "Micros";
+                n.put("max" + unit, f.max()).put("p50" + unit, f.p50()).put("p99" + unit, f.p99())
                         .put("lost", f.lost()).put("status", outcome.suppressed().contains(f) ? "suppressed" : mode);
                 ArrayNode patterns = n.putArray("patterns");
                 f.topPatterns().forEach(p -> patterns.addObject().put("command", p.command()).put("keyPattern", p.keyPattern())
-                        .put("count", p.count()).put("maxMicros", p.maxMicros()));
+                        .put("count", p.count()).put("max" + unit, p.max()));
                 ArrayNode clients = n.putArray("clients");
                 f.topClients().forEach(c -> clients.addObject().put("name", c.name()).put("host", c.host()).put("count", c.count()));
                 ArrayNode nodes = n.putArray("nodes");
@@ -144,6 +145,8 @@ public class SlowlogCommand implements Callable<Integer> {
             ArrayNode failures = root.putArray("failures");
             outcome.failures().forEach(x -> failures.addObject().put("cluster", x.cluster()).put("node", x.node()).put("reason", x.reason()));
             discoveryErrors.forEach(e -> failures.addObject().put("cluster", "-").put("node", e.region()).put("reason", "discovery " + e.operation() + ": " + e.message()));
+            ArrayNode fallbacks = root.putArray("commandlogFallbacks");
+            outcome.fallbacks().forEach(x -> fallbacks.addObject().put("cluster", x.cluster()).put("node", x.node()).put("reason", x.reason()));
             ArrayNode skippedNodes = root.putArray("skipped");
             skipped.forEach(skippedNodes::add);
             ObjectNode summary = root.putObject("summary");
@@ -166,13 +169,16 @@ public class SlowlogCommand implements Callable<Integer> {
             for (Finding f : outcome.findings()) {
                 line(out, f.severity().id().toUpperCase() + " " + f.headline() + " ["
                         + (outcome.suppressed().contains(f) ? "suppressed" : mode) + "]");
-                f.topPatterns().forEach(p -> line(out, "    " + p.label() + "  ×" + p.count() + "  max " + Durations.format(p.maxMicros())));
+                f.topPatterns().forEach(p -> line(out, "    " + p.label() + "  ×" + p.count() + "  max " + f.format(p.max())));
                 if (!f.topClients().isEmpty()) {
                     line(out, "    clients: " + String.join(", ", f.topClients().stream().map(c -> c.label() + " ×" + c.count()).toList()));
                 }
             }
             for (NodeFailure x : outcome.failures()) {
                 line(out, "FAILED " + x.cluster() + "/" + x.node() + ": " + x.reason());
+            }
+            for (NodeFailure x : outcome.fallbacks()) {
+                line(out, "NO COMMANDLOG " + x.cluster() + "/" + x.node() + ": " + x.reason());
             }
             skipped.forEach(s -> line(out, "skipped " + s));
             if (delivery != null) {

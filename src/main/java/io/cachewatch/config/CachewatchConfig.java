@@ -33,6 +33,19 @@ public interface CachewatchConfig {
     Aws aws();
 
     Slowlog slowlog();
+
+    Audit audit();
+
+    /** {@code cachewatch audit}. */
+    interface Audit {
+        /**
+         * How far back the usage checks read CloudWatch metrics: 7 days (the least history a usage verdict needs) to 455
+         * days (CloudWatch keeps hourly datapoints for 455 days, GetMetricData API Reference).
+         */
+        @WithDefault("14d")
+        @WithConverter(LenientNumbers.Span.class)
+        Duration lookback();
+    }
     /**
      * Accounts and regions to follow, each with its own credentials; when absent, one target named "default" with
      * {@link #regions()} and the SDK's default credentials.

@@ -75,7 +75,9 @@ public final class ConfigRanges {
             duration("cachewatch.serve.first-run-delay", c -> c.serve().firstRunDelay(), true, "delay of the first run"),
             duration("cachewatch.serve.stop-timeout", c -> c.serve().stopTimeout(), true, "time a run may take to stop"),
             duration("cachewatch.serve.readiness-grace", c -> c.serve().readinessGrace(), true,
-                    "time a target's discovery may fail before readiness goes down"));
+                    "time a target's discovery may fail before readiness goes down"),
+            new Range("cachewatch.audit.lookback", c -> secondsOf(c.audit().lookback()), Kind.DURATION, 7 * 86400, true, 455 * 86400,
+                    "metric history the usage checks read: at least the 7 days a verdict needs, at most the 455 days CloudWatch keeps hourly data"));
 
     private ConfigRanges() {
     }
@@ -157,10 +159,11 @@ public final class ConfigRanges {
     }
 
     private static Range duration(String key, Function<CachewatchConfig, Duration> read, boolean zeroAllowed, String meaning) {
-        return new Range(key, c -> {
-            Duration d = read.apply(c);
-            return d == null || d.equals(LenientNumbers.NOT_A_DURATION) ? Double.NaN : d.getSeconds() + d.getNano() / 1e9;
-        }, Kind.DURATION, 0, zeroAllowed, NONE, meaning);
+        return new Range(key, c -> secondsOf(read.apply(c)), Kind.DURATION, 0, zeroAllowed, NONE, meaning);
+    }
+
+    private static double secondsOf(Duration d) {
+        return d == null || d.equals(LenientNumbers.NOT_A_DURATION) ? Double.NaN : d.getSeconds() + d.getNano() / 1e9;
     }
 
     /** Infinity is not a usable rate or share; treat it like text that is not a number. */

@@ -14,7 +14,6 @@ import io.cachewatch.plan.Change;
 import io.cachewatch.plan.KindPlan;
 import io.cachewatch.plan.Outcome;
 import io.cachewatch.report.ReconcileReport;
-import io.cachewatch.slowlog.Durations;
 import io.cachewatch.slowlog.Finding;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,7 +112,8 @@ public final class ClusterStatuses {
         Map<String, List<FindingView>> byCluster = new LinkedHashMap<>();
         for (Finding f : findings) {
             byCluster.computeIfAbsent(f.cluster().key(), k -> new ArrayList<>()).add(new FindingView(f.severity().id(), f.kind().id(),
-                    f.kind().title(), f.count(), f.maxMicros(), Durations.format(f.maxMicros()),
+                    f.kind().title(), f.count(),
+                    f.kind().log().measuresSize() ? null : f.max(), f.format(f.max()),
                     f.topPatterns().stream().map(Finding.PatternStat::label).toList(), f.nodes(), f.kind().nextSteps(), at));
         }
         byCluster.values().forEach(l -> l.sort(Comparator.comparing((FindingView v) -> -ClusterStatus.rank(v.severity()))));

@@ -84,6 +84,20 @@ public final class NodeTypes {
         return lookup(type).map(NodeType::memoryBytes).orElse(null);
     }
 
+    /**
+     * Every type of the same family (the name up to its size: {@code cache.r6g} for {@code cache.r6g.xlarge}), smallest
+     * memory first; empty when the type is unknown.
+     */
+    public java.util.List<NodeType> sameFamily(String type) {
+        Optional<NodeType> known = lookup(type);
+        if (known.isEmpty()) {
+            return java.util.List.of();
+        }
+        String family = known.get().type().substring(0, known.get().type().lastIndexOf('.') + 1);
+        return byType.values().stream().filter(t -> t.type().startsWith(family) && t.type().indexOf('.', family.length()) < 0)
+                .sorted(java.util.Comparator.comparingLong(NodeType::memoryBytes).thenComparingInt(NodeType::vcpus)).toList();
+    }
+
     public int size() {
         return byType.size();
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cachewatch.slowlog.Durations;
 import io.cachewatch.slowlog.Finding;
 import io.cachewatch.slowlog.FindingKind;
 import java.time.format.DateTimeFormatter;
@@ -93,23 +92,23 @@ public final class ChatbotMessages {
         String when = f.from() == null ? "" : " between " + DateTimeFormatter.ISO_INSTANT.format(f.from())
                 + " and " + DateTimeFormatter.ISO_INSTANT.format(f.to());
         if (f.kind() == FindingKind.LOST) {
-            d.append("*").append(f.lost()).append("* slow-log entries were pushed out of the log before cachewatch read them")
+            d.append("*").append(f.lost()).append("* log entries were pushed out of the log before cachewatch read them")
                     .append(" on ").append(f.nodes().size()).append(" node(s) of ").append(f.cluster().engine())
                     .append(" cluster ").append(SlackText.code(f.cluster().id())).append(" (").append(SlackText.inert(f.cluster().region())).append(").\n")
                     .append("Nodes: ").append(nodes(f)).append('\n');
             return d.toString();
         }
-        d.append("*").append(f.count()).append("* slow ").append(f.count() == 1 ? "command" : "commands")
+        d.append("*").append(f.count()).append("* ").append(noun(f))
                 .append(" on ").append(f.cluster().engine()).append(" cluster ").append(SlackText.code(f.cluster().id())).append(" (")
                 .append(SlackText.inert(f.cluster().region())).append(")").append(when).append(".\n")
-                .append("Max ").append(Durations.format(f.maxMicros())).append(", p50 ").append(Durations.format(f.p50Micros()))
-                .append(", p99 ").append(Durations.format(f.p99Micros())).append(".\n\n");
+                .append("Max ").append(f.format(f.max())).append(", p50 ").append(f.format(f.p50()))
+                .append(", p99 ").append(f.format(f.p99())).append(".\n\n");
         boolean raw = f.topPatterns().stream().anyMatch(p -> p.rawExample() != null);
         d.append(raw ? "| command and key pattern | count | max | example (raw arguments allowed) |\n|---|---|---|---|\n"
                 : "| command and key pattern | count | max |\n|---|---|---|\n");
         List<Finding.PatternStat> shown = f.topPatterns().subList(0, Math.min(rows, f.topPatterns().size()));
         for (Finding.PatternStat p : shown) {
-            d.append("| ").append(SlackText.code(p.label())).append(" | ").append(p.count()).append(" | ").append(Durations.format(p.maxMicros()));
+            d.append("| ").append(SlackText.code(p.label())).append(" | ").append(p.count()).append(" | ").append(f.format(p.max()));
             if (raw) {
                 d.append(" | ").append(SlackText.code(p.rawExample() == null ? "" : p.rawExample()));
             }
@@ -123,6 +122,16 @@ public final class ChatbotMessages {
         d.append("\nClients: ").append(String.join(", ", clients)).append('\n');
         d.append("Nodes: ").append(nodes(f)).append('\n');
         return d.toString();
+    }
+
+    /** "slow commands", or the size log's: "large requests" (COMMANDLOG large-request), "large replies". */
+    private static String noun(Finding f) {
+        boolean one = f.count() == 1;
+        return switch (f.kind().log()) {
+            case LARGE_REQUEST -> one ? "large request" : "large requests";
+            case LARGE_REPLY -> one ? "command with a large reply" : "commands with large replies";
+            case SLOW -> one ? "slow command" : "slow commands";
+        };
     }
 
     /** Node names come from the data plane too (CLUSTER SHARDS hostnames): each in its own inert code span. */

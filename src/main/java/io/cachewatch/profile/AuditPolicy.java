@@ -15,16 +15,29 @@ import java.util.Map;
  * @param severities          check id → severity, the profile's own over inherited ones
  * @param backupRetentionDays minimum automatic backup retention; null = the check's default
  * @param requiredTags        tag keys every cluster must carry; null = the check's default
+ * @param thresholds          the usage checks' thresholds ({@code audit.thresholds}), by name; a missing one has the
+ *                            check's default
  */
 public record AuditPolicy(List<Setting> disabled, Map<String, Setting> severities, Integer backupRetentionDays,
-                          List<String> requiredTags) {
+                          List<String> requiredTags, Map<String, Double> thresholds) {
     /** No audit section anywhere in the chain: every check on, at its default severity and parameters. */
-    public static final AuditPolicy DEFAULTS = new AuditPolicy(List.of(), Map.of(), null, null);
+    public static final AuditPolicy DEFAULTS = new AuditPolicy(List.of(), Map.of(), null, null, Map.of());
 
     public AuditPolicy {
         disabled = List.copyOf(disabled);
         severities = Collections.unmodifiableMap(new LinkedHashMap<>(severities));
         requiredTags = requiredTags == null ? null : List.copyOf(requiredTags);
+        thresholds = thresholds == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
+    }
+
+    public AuditPolicy(List<Setting> disabled, Map<String, Setting> severities, Integer backupRetentionDays, List<String> requiredTags) {
+        this(disabled, severities, backupRetentionDays, requiredTags, Map.of());
+    }
+
+    /** A usage threshold: the profile's value, else {@code fallback} (the check's default). */
+    public double threshold(String name, double fallback) {
+        Double value = thresholds.get(name);
+        return value == null ? fallback : value;
     }
 
     public boolean isDisabled(String check) {

@@ -52,7 +52,15 @@ final class AuditSection {
                 tags.add(tag.asText());
             }
         }
-        return new AuditPolicy(disabled, severities, retention, tags);
+        Map<String, Double> thresholds = new LinkedHashMap<>();
+        JsonNode limits = section.path("thresholds");
+        for (Iterator<String> keys = limits.fieldNames(); keys.hasNext(); ) {
+            String name = keys.next();
+            if (limits.get(name).isNumber()) {
+                thresholds.put(name, limits.get(name).asDouble());
+            }
+        }
+        return new AuditPolicy(disabled, severities, retention, tags, thresholds);
     }
 
     /** @param chain the sections of the profile, its parent, and so on (null where a profile has none) */
@@ -63,6 +71,7 @@ final class AuditSection {
         Map<String, AuditPolicy.Setting> severities = new LinkedHashMap<>();
         Integer retention = null;
         List<String> tags = null;
+        Map<String, Double> thresholds = new LinkedHashMap<>();
         for (AuditPolicy own : rootFirst) {
             if (own == null) {
                 continue;
@@ -71,7 +80,8 @@ final class AuditSection {
             severities.putAll(own.severities());
             retention = own.backupRetentionDays() != null ? own.backupRetentionDays() : retention;
             tags = own.requiredTags() != null ? own.requiredTags() : tags;
+            thresholds.putAll(own.thresholds());
         }
-        return new AuditPolicy(new ArrayList<>(disabled.values()), severities, retention, tags);
+        return new AuditPolicy(new ArrayList<>(disabled.values()), severities, retention, tags, thresholds);
     }
 }

@@ -29,6 +29,19 @@ public final class RedisErrors {
     private RedisErrors() {
     }
 
+    /**
+     * True when {@code e} is the server's error reply (the command was refused: unknown, renamed, denied by the ACL),
+     * as opposed to a connection that failed or timed out.
+     */
+    public static boolean isErrorReply(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.redis.client.impl.types.ErrorType) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The server's reply without what the client put before it: {@code ERR [1] NOPERM x} → {@code NOPERM x}. */
     public static String serverReply(String message) {
         Matcher m = CLIENT_PREFIX.matcher(message);

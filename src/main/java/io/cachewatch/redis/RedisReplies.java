@@ -21,6 +21,29 @@ public final class RedisReplies {
         return Optional.empty();
     }
 
+    /**
+     * True when an INFO server reply is Valkey's ({@code server_name:valkey}) at version {@code since} or later, by its
+     * {@code valkey_version} (Valkey also reports {@code redis_version:7.2.4} for clients that check Redis versions).
+     */
+    public static boolean valkeyAtLeast(String info, int[] since) {
+        if (!"valkey".equalsIgnoreCase(infoField(info, "server_name").orElse(""))) {
+            return false;
+        }
+        String[] parts = infoField(info, "valkey_version").orElse("").split("\\.");
+        for (int i = 0; i < since.length; i++) {
+            int have;
+            try {
+                have = i < parts.length ? Integer.parseInt(parts[i].trim()) : 0;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+            if (have != since[i]) {
+                return have > since[i];
+            }
+        }
+        return true;
+    }
+
     /** Replicas listed by INFO replication of a primary ("slave0:ip=10.0.0.2,port=6379,state=online,..."). */
     public static List<RedisNode> replicas(String info) {
         List<RedisNode> replicas = new ArrayList<>();

@@ -1,6 +1,8 @@
 package io.cachewatch.redis;
 
 import io.cachewatch.slowlog.ClusterRead;
+import io.cachewatch.slowlog.LogReply;
+import io.cachewatch.slowlog.LogType;
 import io.cachewatch.slowlog.NodeCursor;
 import io.cachewatch.slowlog.NodeFailure;
 import io.cachewatch.slowlog.NodeRead;
@@ -29,15 +31,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BiFunction;
 import org.jboss.logging.Logger;
 
 /**
- * Reads SLOWLOG from every node of clusters over the Redis protocol with the Vert.x Redis client: one connection per
- * node, kept between polls and named {@value SlowlogPolicy#OWN_CLIENT_NAME}; connect and command timeouts; at most
- * {@code concurrency} nodes at a time. An idle node costs one round trip (INFO server and SLOWLOG GET 1, pipelined);
- * only when its newest id moved are the new entries fetched. A node that fails is reported with its reason and the
- * others carry on.
+ * Reads SLOWLOG, or on Valkey 8.1 and later COMMANDLOG's three logs, from every node of clusters over the Redis
+ * protocol with the Vert.x Redis client: one connection per node, kept between polls and named
+ * {@value SlowlogPolicy#OWN_CLIENT_NAME}; connect and command timeouts; at most {@code concurrency} nodes at a time.
+ * An idle node costs one round trip (INFO server and SLOWLOG GET 1, or COMMANDLOG GET 1 of each type, pipelined); only
+ * a log whose newest id moved has its new entries fetched. Which command reads a node is decided once per node and
+ * run id ({@link #decide}). A node that fails is reported with its reason and the others carry on.
  */
 public final class RedisSlowlogReader implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RedisSlowlogReader.class);
@@ -55,6 +57,23 @@ public final class RedisSlowlogReader implements AutoCloseable {
     private record Open(Redis client, RedisConnection connection) {
     }
 
+    /**
+     * How a node's logs are read, decided while its run id holds.
+     *
+     * @param fallback why a node whose version has COMMANDLOG is read with SLOWLOG (renamed, denied); null otherwise
+     */
+    private record Mode(String runId, boolean commandlog, String fallback) {
+    }
+
+    /** What reading one node gave: one read per log, and the reason it was read with SLOWLOG if it has COMMANDLOG. */
+    record NodeResult(List<NodeRead> reads, String fallback) {
+    }
+
+    /** The first release with COMMANDLOG (valkey-io/valkey src/commands/commandlog-get.json, "since": "8.1.0"). */
+    static final int[] COMMANDLOG_SINCE = {8, 1};
+    private static final Command COMMANDLOG = Command.create("commandlog");
+    private static final List<LogType> COMMANDLOG_TYPES = List.of(LogType.SLOW, LogType.LARGE_REQUEST, LogType.LARGE_REPLY);
+
     private final Vertx vertx;
     private final Settings settings;
     private final ExecutorService pool;
@@ -62,6 +81,8 @@ public final class RedisSlowlogReader implements AutoCloseable {
     /** Per cluster (key), the nodes of its last topology read, and which node answered it. */
     private final Map<String, List<RedisNode>> known = new ConcurrentHashMap<>();
     private final Map<String, String> topologySource = new ConcurrentHashMap<>();
+    /** Per node address, how its logs are read (while its run id holds). */
+    private final Map<String, Mode> modes = new ConcurrentHashMap<>();
 
     public RedisSlowlogReader(Vertx vertx, Settings settings) {
         this.vertx = vertx;
@@ -74,11 +95,15 @@ public final class RedisSlowlogReader implements AutoCloseable {
     }
 
     /**
-     * Reads every node of every target; {@code cursors} gives a node's cursor (cluster, node label) so that only new
-     * entries are fetched. A node that already failed this poll (asked for the topology) is reported with that
+     * Reads every node of every target; {@code cursors} gives the cursor of a node's log (cluster, node label, log type)
+     * so that only new entries are fetched. A node that already failed this poll (asked for the topology) is reported with that
      * failure, not tried again: a silent node costs one timeout per poll.
      */
-    public List<ClusterRead> read(List<RedisTarget> targets, BiFunction<SlowlogCluster, String, NodeCursor> cursors) {
+    public interface Cursors {
+        NodeCursor cursor(SlowlogCluster cluster, String node, LogType log);
+    }
+
+    public List<ClusterRead> read(List<RedisTarget> targets, Cursors cursors) {
         Map<RedisTarget, List<java.util.concurrent.Future<Object>>> pending = new LinkedHashMap<>();
         Map<RedisTarget, List<NodeFailure>> topologyFailures = new LinkedHashMap<>();
         for (RedisTarget target : targets) {
@@ -95,7 +120,7 @@ public final class RedisSlowlogReader implements AutoCloseable {
                 }
                 reads.add(pool.submit(() -> {
                     try {
-                        return readNode(target, node, cursors.apply(target.cluster(), node.label()));
+                        return readNode(target, node, log -> cursors.cursor(target.cluster(), node.label(), log));
                     } catch (Exception e) {
                         return new NodeFailure(target.cluster().id(), node.label(), reason(e, target));
                     }
@@ -107,15 +132,19 @@ public final class RedisSlowlogReader implements AutoCloseable {
         pending.forEach((target, reads) -> {
             List<NodeRead> ok = new ArrayList<>();
             List<NodeFailure> failed = new ArrayList<>(topologyFailures.get(target));
+            List<NodeFailure> fallbacks = new ArrayList<>();
             for (java.util.concurrent.Future<Object> f : reads) {
                 Object r = join(f);
-                if (r instanceof NodeRead read) {
-                    ok.add(read);
+                if (r instanceof NodeResult read) {
+                    ok.addAll(read.reads());
+                    if (read.fallback() != null) {
+                        fallbacks.add(new NodeFailure(target.cluster().id(), read.reads().get(0).node(), read.fallback()));
+                    }
                 } else {
                     failed.add((NodeFailure) r);
                 }
             }
-            result.add(new ClusterRead(target.cluster(), ok, failed));
+            result.add(new ClusterRead(target.cluster(), ok, failed, fallbacks));
         });
         return result;
     }
@@ -198,18 +227,112 @@ public final class RedisSlowlogReader implements AutoCloseable {
         return nodes;
     }
 
-    NodeRead readNode(RedisTarget target, RedisNode node, NodeCursor cursor) throws Exception {
+    /** Reads the node's logs; {@code cursors} gives the cursor of each of its logs. */
+    NodeResult readNode(RedisTarget target, RedisNode node, java.util.function.Function<LogType, NodeCursor> cursors) throws Exception {
         return onNode(target, node, c -> {
-            List<Response> probe = await(c.batch(List.of(Request.cmd(Command.INFO).arg("server"),
-                    Request.cmd(Command.SLOWLOG).arg("GET").arg(1))));
-            String runId = RedisReplies.infoField(probe.get(0).toString(), "run_id").orElse(null);
-            List<SlowlogEntry> newest = entries(probe.get(1));
-            long newestId = newest.isEmpty() ? -1 : newest.get(0).id();
-            long count = NodeCursor.fetchCount(cursor, runId, newestId, settings.maxEntries());
-            List<SlowlogEntry> entries = count <= 0 ? newest
-                    : entries(call(c, Request.cmd(Command.SLOWLOG).arg("GET").arg(count)));
-            return new NodeRead(node.label(), runId, newestId, entries);
+            Mode mode = modes.get(node.address());
+            if (mode != null) {
+                // the steady state: one pipelined round trip, INFO server for the run id and the newest entry of each log
+                List<Request> probe = new ArrayList<>(List.of(Request.cmd(Command.INFO).arg("server")));
+                probe.addAll(mode.commandlog() ? COMMANDLOG_TYPES.stream().map(t -> commandlogGet(t, 1)).toList() : List.of(slowlogGet(1)));
+                List<Response> replies;
+                try {
+                    replies = await(c.batch(probe));
+                } catch (Exception e) {
+                    if (!mode.commandlog() || !RedisErrors.isErrorReply(e)) {
+                        throw e;
+                    }
+                    // COMMANDLOG renamed or denied since (a new user group, a parameter change): decide again
+                    replies = null;
+                }
+                if (replies != null) {
+                    String runId = RedisReplies.infoField(replies.get(0).toString(), "run_id").orElse(null);
+                    if (java.util.Objects.equals(runId, mode.runId())) {
+                        return read(c, node, mode, runId, replies.subList(1, replies.size()), cursors);
+                    }
+                }
+                modes.remove(node.address()); // restarted or replaced: its version may have changed
+            }
+            return decide(c, node, cursors);
         });
+    }
+
+    /**
+     * Decides how a node is read, once per node and run id: COMMANDLOG when INFO server reports Valkey 8.1 or later
+     * and {@code COMMANDLOG GET} answers; SLOWLOG otherwise. A node whose version has COMMANDLOG but answers its GET with
+     * an error (ElastiCache may rename or deny commands; an ACL user without {@code +commandlog|get}) is read with
+     * SLOWLOG, and the reason is kept, logged once and reported with every poll.
+     */
+    private NodeResult decide(RedisConnection c, RedisNode node, java.util.function.Function<LogType, NodeCursor> cursors) throws Exception {
+        String info = call(c, Request.cmd(Command.INFO).arg("server")).toString();
+        String runId = RedisReplies.infoField(info, "run_id").orElse(null);
+        if (RedisReplies.valkeyAtLeast(info, COMMANDLOG_SINCE)) {
+            try {
+                List<Response> newest = await(c.batch(COMMANDLOG_TYPES.stream().map(t -> commandlogGet(t, 1)).toList()));
+                Mode mode = new Mode(runId, true, null);
+                modes.put(node.address(), mode);
+                return read(c, node, mode, runId, newest, cursors);
+            } catch (Exception e) {
+                if (!RedisErrors.isErrorReply(e)) {
+                    throw e;
+                }
+                // a failed pipeline reports each failed command on its own line: the first says it
+                String reply = RedisErrors.serverReply(String.valueOf(e.getMessage()).lines().findFirst().orElse("").trim());
+                String fallback = "read with SLOWLOG: COMMANDLOG GET failed (" + RedisErrors.kind(reply, false, false) + ": " + reply + ")";
+                LOG.warnf("node %s (%s): %s", node.label(), node.address(), fallback);
+                modes.put(node.address(), new Mode(runId, false, fallback));
+            }
+        } else {
+            modes.put(node.address(), new Mode(runId, false, null));
+        }
+        return read(c, node, modes.get(node.address()), runId, List.of(call(c, slowlogGet(1))), cursors);
+    }
+
+    /**
+     * Reads each log after its newest entry ({@code newest}, the reply of GET 1 per log in the mode's order): only a log
+     * whose newest id moved past its cursor has its new entries fetched (GET n, n = new ids + a margin), all of them in
+     * one more pipelined round trip.
+     */
+    private NodeResult read(RedisConnection c, RedisNode node, Mode mode, String runId, List<Response> newest,
+                            java.util.function.Function<LogType, NodeCursor> cursors) throws Exception {
+        List<LogType> logs = mode.commandlog() ? COMMANDLOG_TYPES : List.of(LogType.SLOW);
+        List<List<SlowlogEntry>> firsts = new ArrayList<>();
+        List<Long> newestIds = new ArrayList<>();
+        List<Request> fetches = new ArrayList<>();
+        List<Integer> fetched = new ArrayList<>();
+        for (int i = 0; i < logs.size(); i++) {
+            List<SlowlogEntry> first = LogReply.entries(node.label(), source(mode, logs.get(i)), plain(newest.get(i)));
+            long newestId = first.isEmpty() ? -1 : first.get(0).id();
+            firsts.add(first);
+            newestIds.add(newestId);
+            long count = NodeCursor.fetchCount(cursors.apply(logs.get(i)), runId, newestId, settings.maxEntries());
+            if (count > 0) {
+                fetches.add(mode.commandlog() ? commandlogGet(logs.get(i), count) : slowlogGet(count));
+                fetched.add(i);
+            }
+        }
+        List<Response> replies = fetches.isEmpty() ? List.of() : await(c.batch(fetches));
+        List<NodeRead> reads = new ArrayList<>();
+        for (int i = 0; i < logs.size(); i++) {
+            int at = fetched.indexOf(i);
+            List<SlowlogEntry> entries = at < 0 ? firsts.get(i)
+                    : LogReply.entries(node.label(), source(mode, logs.get(i)), plain(replies.get(at)));
+            reads.add(new NodeRead(node.label(), runId, newestIds.get(i), entries, logs.get(i)));
+        }
+        return new NodeResult(reads, mode.fallback());
+    }
+
+    private static LogReply.Source source(Mode mode, LogType log) {
+        return mode.commandlog() ? LogReply.Source.commandlog(log) : LogReply.Source.SLOWLOG;
+    }
+
+    private static Request slowlogGet(long count) {
+        return Request.cmd(Command.SLOWLOG).arg("GET").arg(count);
+    }
+
+    /** {@code COMMANDLOG GET <count> <type>} (Valkey 8.1+; the client library's command table predates it). */
+    private static Request commandlogGet(LogType log, long count) {
+        return Request.cmd(COMMANDLOG).arg("GET").arg(count).arg(log.id());
     }
 
     private interface OnConnection<T> {
@@ -237,14 +360,6 @@ public final class RedisSlowlogReader implements AutoCloseable {
             drop(node);
             throw e;
         }
-    }
-
-    private static List<SlowlogEntry> entries(Response reply) {
-        List<SlowlogEntry> entries = new ArrayList<>();
-        for (Object entry : RedisReplies.asList(plain(reply))) {
-            entries.add(SlowlogEntry.fromReply((List<?>) entry));
-        }
-        return entries;
     }
 
     private RedisConnection connection(RedisTarget target, RedisNode node) throws Exception {

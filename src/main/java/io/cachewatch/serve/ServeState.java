@@ -7,6 +7,7 @@ import io.cachewatch.console.ClusterStatuses;
 import io.cachewatch.console.FindingView;
 import io.cachewatch.plan.Action;
 import io.cachewatch.slowlog.Finding;
+import io.cachewatch.slowlog.LogType;
 import io.cachewatch.slowlog.Severity;
 import io.cachewatch.slowlog.SlowlogPoll;
 import io.cachewatch.plan.Outcome;
@@ -89,7 +90,10 @@ public class ServeState {
             for (Severity severity : Severity.values()) {
                 registry.counter("cachewatch.slowlog.findings", t.and("severity", severity.id()));
             }
-            for (String name : List.of("entries", "publishes", "drops", "restarts")) {
+            for (LogType log : LogType.values()) {
+                registry.counter("cachewatch.slowlog.entries", t.and("log", log.id()));
+            }
+            for (String name : List.of("publishes", "drops", "restarts")) {
                 registry.counter("cachewatch.slowlog." + name, t);
             }
             gauge("cachewatch.slowlog.unreachable.nodes", t).set(0);
@@ -214,7 +218,7 @@ public class ServeState {
         SlowlogPoll.Outcome outcome = result.outcome();
         registry.counter("cachewatch.slowlog.polls", t.and("outcome", result.ok() ? "ok" : "errors")).increment();
         registry.timer("cachewatch.slowlog.duration", t).record(took);
-        registry.counter("cachewatch.slowlog.entries", t).increment(outcome.entries());
+        outcome.entriesByLog().forEach((log, n) -> registry.counter("cachewatch.slowlog.entries", t.and("log", log.id())).increment(n));
         for (Finding f : outcome.findings()) {
             registry.counter("cachewatch.slowlog.findings", t.and("severity", f.severity().id())).increment();
         }

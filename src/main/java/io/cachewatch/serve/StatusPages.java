@@ -86,6 +86,8 @@ public final class StatusPages {
             s.failures().stream().findFirst().ifPresent(f -> b.append(" (").append(f.cluster()).append('/').append(f.node())
                     .append(": ").append(f.reason()).append(')'));
         }
+        s.fallbacks().stream().findFirst().ifPresent(f -> b.append(", ").append(s.fallbacks().size())
+                .append(" without COMMANDLOG (").append(f.cluster()).append('/').append(f.node()).append(": ").append(f.reason()).append(')'));
         s.findings().forEach((severity, n) -> b.append(", ").append(n).append(' ').append(severity));
         if (s.pending() > 0) {
             b.append(", ").append(s.pending()).append(" pending");

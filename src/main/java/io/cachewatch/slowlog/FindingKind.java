@@ -28,8 +28,14 @@ public enum FindingKind {
     SLOW("slow commands", Severity.INFO, List.of(
             "Check the largest keys of these patterns (MEMORY USAGE, --bigkeys on a replica) and the complexity of the commands.",
             "Look at EngineCPUUtilization and latency metrics of the nodes named below for the same time.")),
-    LOST("slow-log entries lost between polls", Severity.WARNING, List.of(
-            "More commands were logged than the slow log holds: raise slowlog-max-len in the parameter group or poll more often (cachewatch.slowlog.interval).")),
+    LARGE_REQUEST("large requests", Severity.WARNING, List.of(
+            "A client sent a command larger than the server's commandlog-request-larger-than: split big writes (MSET/HSET in batches, values in chunks) in the client named below.",
+            "Large values cost memory, network and replication bandwidth on every write: compress them or keep them outside the cache.")),
+    LARGE_REPLY("large replies", Severity.WARNING, List.of(
+            "A command returned more than the server's commandlog-reply-larger-than: look for big keys of these patterns (MEMORY USAGE, --bigkeys on a replica).",
+            "Read big collections in pages (HSCAN/SSCAN/ZSCAN, bounded LRANGE/ZRANGE) and split big values, so one reply stays small.")),
+    LOST("log entries lost between polls", Severity.WARNING, List.of(
+            "More commands were logged than the log holds: raise slowlog-max-len (Valkey 8.1+: commandlog-slow-execution-max-len, commandlog-large-request-max-len, commandlog-large-reply-max-len) in the parameter group or poll more often (cachewatch.slowlog.interval).")),
     ;
 
     private static final Set<String> FULL_READ_COMMANDS = Set.of("HGETALL", "SMEMBERS", "HKEYS", "HVALS");
@@ -61,6 +67,27 @@ public enum FindingKind {
 
     public List<String> nextSteps() {
         return nextSteps;
+    }
+
+    /** The log this kind's entries come from, and so what its values measure (µs, or bytes). */
+    public LogType log() {
+        return switch (this) {
+            case LARGE_REQUEST -> LogType.LARGE_REQUEST;
+            case LARGE_REPLY -> LogType.LARGE_REPLY;
+            default -> LogType.SLOW;
+        };
+    }
+
+    /**
+     * Classifies one logged entry of {@code log}: every entry of the large-request and large-reply logs is of their
+     * kind; a slow-log entry is classified by its command ({@link #classify(List, long, long)}).
+     */
+    public static FindingKind classify(LogType log, List<String> args, long value, long longScriptMicros) {
+        return switch (log) {
+            case LARGE_REQUEST -> LARGE_REQUEST;
+            case LARGE_REPLY -> LARGE_REPLY;
+            case SLOW -> classify(args, value, longScriptMicros);
+        };
     }
 
     /** Classifies one logged command; reads argument values (e.g. LRANGE's range) but never returns them. */

@@ -23,6 +23,9 @@ public record NodeCursor(long lastId, String runId, boolean ownLogged) {
     public record Advance(List<SlowlogEntry> newEntries, long lost, boolean restarted, NodeCursor next) {
     }
 
+    /** The commands a read ends with: its last one is logged after the cursor on a node that logs cachewatch's own. */
+    private static final java.util.Set<String> READ_COMMANDS = java.util.Set.of("SLOWLOG", "COMMANDLOG");
+
     /** Extra entries asked for, in case commands were logged between the probe and the fetch. */
     static final int FETCH_MARGIN = 32;
 
@@ -69,7 +72,7 @@ public record NodeCursor(long lastId, String runId, boolean ownLogged) {
         if (cursor != null && newest > baseline) {
             // ids baseline+1 .. newest were all logged; whatever is not in the log any more was pushed out
             lost = Math.max(0, newest - baseline - fresh.size());
-            boolean ownTailSeen = fresh.stream().anyMatch(e -> own.test(e) && e.command().equals("SLOWLOG") && e.id() < newestId);
+            boolean ownTailSeen = fresh.stream().anyMatch(e -> own.test(e) && READ_COMMANDS.contains(e.command()) && e.id() < newestId);
             if (lost > 0 && !restarted && cursor.ownLogged && !ownTailSeen) {
                 lost--;
             }

@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Turns one cluster's new entries of one window into findings: one per kind of command seen, plus lost entries. */
+/**
+ * Turns one cluster's new entries of one window into findings: one per kind of command seen (slow-log entries by their
+ * command, COMMANDLOG's large-request and large-reply entries as their own kinds), plus lost entries.
+ */
 public final class SlowlogAnalyzer {
     private final SlowlogPolicy policy;
 
@@ -28,13 +31,13 @@ public final class SlowlogAnalyzer {
 
     public List<Finding> analyze(SlowlogCluster cluster, List<NodeEntries> window) {
         Map<FindingKind, List<Seen>> byKind = new EnumMap<>(FindingKind.class);
+        Map<String, Set<String>> own = ownAddresses(window);
         for (NodeEntries node : window) {
-            Set<String> own = ownAddresses(node);
             for (SlowlogEntry e : node.entries()) {
-                if (!counted(e, own)) {
+                if (!counted(e, own.get(node.node()))) {
                     continue;
                 }
-                FindingKind kind = FindingKind.classify(e.args(), e.durationMicros(), policy.longScriptMicros());
+                FindingKind kind = FindingKind.classify(node.log(), e.args(), e.value(), policy.longScriptMicros());
                 byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(new Seen(node.node(), e, kind, CommandShape.of(e.args())));
             }
         }
@@ -54,20 +57,30 @@ public final class SlowlogAnalyzer {
         return findings;
     }
 
-    /** The window's totals for metrics, counting the same entries as the findings. */
+    /**
+     * The window's totals for metrics, counting the same entries as the findings; the size logs only when at least one
+     * node's was read.
+     */
     public ClusterActivity activity(SlowlogCluster cluster, List<NodeEntries> window) {
-        long count = 0;
-        long max = 0;
+        Map<String, Set<String>> own = ownAddresses(window);
+        Map<LogType, long[]> byLog = new EnumMap<>(LogType.class);
         for (NodeEntries node : window) {
-            Set<String> own = ownAddresses(node);
+            long[] countAndMax = byLog.computeIfAbsent(node.log(), l -> new long[2]);
             for (SlowlogEntry e : node.entries()) {
-                if (counted(e, own)) {
-                    count++;
-                    max = Math.max(max, e.durationMicros());
+                if (counted(e, own.get(node.node()))) {
+                    countAndMax[0]++;
+                    countAndMax[1] = Math.max(countAndMax[1], e.value());
                 }
             }
         }
-        return new ClusterActivity(cluster, count, max, window.stream().mapToLong(NodeEntries::lost).sum());
+        long[] slow = byLog.getOrDefault(LogType.SLOW, new long[2]);
+        List<ClusterActivity.Large> large = new ArrayList<>();
+        byLog.forEach((log, countAndMax) -> {
+            if (log.measuresSize()) {
+                large.add(new ClusterActivity.Large(log, countAndMax[0], countAndMax[1]));
+            }
+        });
+        return new ClusterActivity(cluster, slow[0], slow[1], window.stream().mapToLong(NodeEntries::lost).sum(), large);
     }
 
     /**
@@ -80,27 +93,30 @@ public final class SlowlogAnalyzer {
                 && !policy.ignoredCommands().contains(e.command());
     }
 
-    /** Client addresses (ip:port) of the node's entries from cachewatch's own connections. */
-    private Set<String> ownAddresses(NodeEntries node) {
-        Set<String> own = new HashSet<>();
-        node.entries().stream().filter(e -> e.clientName().equals(policy.ownClientName()) && !e.clientAddress().isEmpty())
-                .forEach(e -> own.add(e.clientAddress()));
+    /** Per node, the client addresses (ip:port) of entries from cachewatch's own connections, in any of its logs. */
+    private Map<String, Set<String>> ownAddresses(List<NodeEntries> window) {
+        Map<String, Set<String>> own = new java.util.HashMap<>();
+        for (NodeEntries node : window) {
+            Set<String> addresses = own.computeIfAbsent(node.node(), n -> new HashSet<>());
+            node.entries().stream().filter(e -> e.clientName().equals(policy.ownClientName()) && !e.clientAddress().isEmpty())
+                    .forEach(e -> addresses.add(e.clientAddress()));
+        }
         return own;
     }
 
     private Finding finding(SlowlogCluster cluster, FindingKind kind, List<Seen> seen) {
-        long[] durations = seen.stream().mapToLong(s -> s.entry().durationMicros()).sorted().toArray();
-        long max = durations[durations.length - 1];
+        long[] values = seen.stream().mapToLong(s -> s.entry().value()).sorted().toArray();
+        long max = values[values.length - 1];
         Severity severity = policy.severityOf(kind, max);
         boolean raw = policy.rawArgsClusters().contains(cluster.id());
 
         Map<String, List<Seen>> byPattern = new LinkedHashMap<>();
         seen.forEach(s -> byPattern.computeIfAbsent(s.shape().label(), k -> new ArrayList<>()).add(s));
         List<Finding.PatternStat> patterns = byPattern.values().stream().map(list -> {
-            Seen slowest = list.stream().max(Comparator.comparingLong(s -> s.entry().durationMicros())).orElseThrow();
-            return new Finding.PatternStat(slowest.shape().command(), slowest.shape().keyPattern(), list.size(),
-                    slowest.entry().durationMicros(), raw ? String.join(" ", slowest.entry().args()) : null);
-        }).sorted(Comparator.comparingLong(Finding.PatternStat::maxMicros).reversed()
+            Seen largest = list.stream().max(Comparator.comparingLong(s -> s.entry().value())).orElseThrow();
+            return new Finding.PatternStat(largest.shape().command(), largest.shape().keyPattern(), list.size(),
+                    largest.entry().value(), raw ? String.join(" ", largest.entry().args()) : null);
+        }).sorted(Comparator.comparingLong(Finding.PatternStat::max).reversed()
                 .thenComparing(Comparator.comparingInt(Finding.PatternStat::count).reversed())
                 .thenComparing(Finding.PatternStat::label)).toList();
 
@@ -120,7 +136,7 @@ public final class SlowlogAnalyzer {
         List<String> ids = new ArrayList<>(seen.stream().map(s -> s.node() + "#" + s.entry().id() + "@" + s.entry().timeSeconds()).sorted().toList());
         Instant from = Instant.ofEpochSecond(seen.stream().mapToLong(s -> s.entry().timeSeconds()).min().orElse(0));
         Instant to = Instant.ofEpochSecond(seen.stream().mapToLong(s -> s.entry().timeSeconds()).max().orElse(0));
-        return new Finding(cluster, kind, severity, seen.size(), max, percentile(durations, 50), percentile(durations, 99),
+        return new Finding(cluster, kind, severity, seen.size(), max, percentile(values, 50), percentile(values, 99),
                 patterns.stream().limit(policy.topN()).toList(), patterns.size(), clients, nodes, 0, from, to,
                 fingerprint(cluster, kind, ids));
     }

@@ -1,20 +1,20 @@
 package io.cachewatch.slowlog;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One SLOWLOG (or COMMANDLOG) entry as the server reports it.
+ * One SLOWLOG or COMMANDLOG entry as the server reports it.
  *
- * @param id             increases by one per logged command on a node; starts again at 0 when the node restarts
- * @param timeSeconds    unix time the command was processed
- * @param durationMicros execution time in microseconds
- * @param args           the command and its arguments, as truncated by the server (32 arguments, 128 bytes each);
- *                       values in here must never leave the process unless raw arguments are allowed
- * @param clientAddress  "ip:port" (empty before Redis 4.0)
- * @param clientName     CLIENT SETNAME of the caller (empty when unnamed)
+ * @param id            increases by one per logged command on a node and log; starts again at 0 when the node restarts
+ * @param timeSeconds   unix time the command was processed
+ * @param value         execution time in microseconds (slow log), or the request's or reply's size in bytes
+ *                      (COMMANDLOG large-request, large-reply); see {@link LogType}
+ * @param args          the command and its arguments, as truncated by the server (32 arguments, 128 bytes each);
+ *                      values in here must never leave the process unless raw arguments are allowed
+ * @param clientAddress "ip:port" (empty before Redis 4.0)
+ * @param clientName    CLIENT SETNAME of the caller (empty when unnamed)
  */
-public record SlowlogEntry(long id, long timeSeconds, long durationMicros, List<String> args, String clientAddress, String clientName) {
+public record SlowlogEntry(long id, long timeSeconds, long value, List<String> args, String clientAddress, String clientName) {
     public SlowlogEntry {
         args = args == null ? List.of() : List.copyOf(args);
         clientAddress = clientAddress == null ? "" : clientAddress;
@@ -22,18 +22,11 @@ public record SlowlogEntry(long id, long timeSeconds, long durationMicros, List<
     }
 
     /**
-     * From one entry of a SLOWLOG GET reply, positionally: {@code [id, time, duration, [argv...], addr, name, ...]}.
-     * Fields 5 and 6 are missing before Redis 4.0; fields after the sixth (Redis 8.10 adds the original argument
-     * count) are ignored. Numbers may arrive as {@link Number} or as text, arguments as any objects.
+     * From one entry of a SLOWLOG GET reply, positionally: {@code [id, time, duration, [argv...], addr, name, ...]}
+     * ({@link LogReply#entry}, which names the node and field of a malformed entry).
      */
     public static SlowlogEntry fromReply(List<?> fields) {
-        if (fields == null || fields.size() < 4 || !(fields.get(3) instanceof List<?> argv)) {
-            throw new IllegalArgumentException("not a slow log entry: " + (fields == null ? "null" : fields.size() + " fields"));
-        }
-        List<String> args = new ArrayList<>(argv.size());
-        argv.forEach(a -> args.add(a == null ? "" : a.toString()));
-        return new SlowlogEntry(number(fields.get(0)), number(fields.get(1)), number(fields.get(2)), args,
-                fields.size() > 4 ? text(fields.get(4)) : "", fields.size() > 5 ? text(fields.get(5)) : "");
+        return LogReply.entry("?", LogReply.Source.SLOWLOG, 0, fields);
     }
 
     /** The command name in upper case, or "" for an empty entry. */
@@ -45,16 +38,5 @@ public record SlowlogEntry(long id, long timeSeconds, long durationMicros, List<
     public String clientHost() {
         int colon = clientAddress.lastIndexOf(':');
         return colon < 0 ? clientAddress : clientAddress.substring(0, colon);
-    }
-
-    private static long number(Object value) {
-        if (value instanceof Number n) {
-            return n.longValue();
-        }
-        return Long.parseLong(String.valueOf(value).trim());
-    }
-
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
     }
 }

@@ -18,13 +18,21 @@ import java.util.Map;
  * means "not read" (cachewatch down, cluster unreachable), which the alarm treats as notBreaching because the failed
  * read is reported on its own. {@code MaxDuration} is published only when there were entries: a 0 µs "maximum"
  * would pull down every statistic but Maximum. A cluster none of whose nodes could be read publishes nothing.
+ *
+ * <p>Valkey 8.1+ nodes read with COMMANDLOG add {@code LargeCommands} (Count, zeros included) and {@code MaxSize} (Bytes,
+ * only when there were entries) per size log, with a third dimension {@code LogType} ({@code large-request},
+ * {@code large-reply}); clusters with no node read with COMMANDLOG publish neither (unknown, not zero).
  */
 public final class SlowlogMetrics {
     public static final String NAMESPACE = "cachewatch/SlowLog";
     public static final String SLOW_COMMANDS = "SlowCommands";
     public static final String MAX_DURATION = "MaxDuration";
     public static final String LOST_ENTRIES = "LostEntries";
+    /** The metrics with the cluster's dimensions only, which alarm profiles may name ({@code scope: cluster}). */
     public static final List<String> NAMES = List.of(SLOW_COMMANDS, MAX_DURATION, LOST_ENTRIES);
+    public static final String LARGE_COMMANDS = "LargeCommands";
+    public static final String MAX_SIZE = "MaxSize";
+    public static final String LOG_TYPE_DIMENSION = "LogType";
     public static final String CLUSTER_DIMENSION = "ClusterId";
     public static final String KIND_DIMENSION = "Kind";
     /** PutMetricData takes at most 1,000 metrics per request (CloudWatch API reference, PutMetricData). */
@@ -58,6 +66,14 @@ public final class SlowlogMetrics {
                 points.add(new Point(c.region(), MAX_DURATION, "Microseconds", a.maxMicros(), dims, at));
             }
             points.add(new Point(c.region(), LOST_ENTRIES, "Count", a.lost(), dims, at));
+            for (ClusterActivity.Large large : a.large()) {
+                Map<String, String> logDims = new LinkedHashMap<>(dims);
+                logDims.put(LOG_TYPE_DIMENSION, large.log().id());
+                points.add(new Point(c.region(), LARGE_COMMANDS, "Count", large.count(), logDims, at));
+                if (large.count() > 0) {
+                    points.add(new Point(c.region(), MAX_SIZE, "Bytes", large.maxBytes(), logDims, at));
+                }
+            }
         }
         return points;
     }

@@ -36,7 +36,14 @@ public record SlowlogPolicy(long warningMicros, long criticalMicros, long longSc
         return new SlowlogPolicy(100_000, 1_000_000, 50_000, 5, Set.of(), Duration.ofHours(1), 2.0, OWN_CLIENT_NAME, REPLICATION_COMMANDS);
     }
 
+    /**
+     * A kind's severity for its largest entry: by duration for slow-log kinds; a size-log kind (large requests or
+     * replies, already over the server's own threshold) has its kind's severity, the µs thresholds do not apply.
+     */
     public Severity severityOf(FindingKind kind, long durationMicros) {
+        if (kind.log().measuresSize()) {
+            return kind.minimum();
+        }
         Severity byDuration = durationMicros >= criticalMicros ? Severity.CRITICAL
                 : durationMicros >= warningMicros ? Severity.WARNING : Severity.INFO;
         return byDuration.atLeast(kind.minimum());

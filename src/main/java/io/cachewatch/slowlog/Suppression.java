@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * Remembers what was sent, per cluster, kind and pattern, so a repeat within the window is not sent again unless it
- * got worse: a higher severity, or a max duration (lost count for lost entries) grown by the worse factor. Its state
+ * got worse: a higher severity, or a max duration or size (lost count for lost entries) grown by the worse factor. Its state
  * is plain data, kept between runs by the caller.
  */
 public final class Suppression {
@@ -67,6 +67,6 @@ public final class Suppression {
             return List.of(new Measure(prefix, f.lost()));
         }
         // patterns beyond the top rows are not named in the message, so they do not decide on their own
-        return f.topPatterns().stream().map(p -> new Measure(prefix + p.label(), p.maxMicros())).toList();
+        return f.topPatterns().stream().map(p -> new Measure(prefix + p.label(), p.max())).toList();
     }
 }

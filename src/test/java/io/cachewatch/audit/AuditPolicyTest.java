@@ -99,14 +99,49 @@ class AuditPolicyTest {
     }
 
     @Test
+    void usageThresholdsAreInheritedOverriddenAndRangeChecked() throws IOException {
+        write("base.yaml", RULE + """
+                audit:
+                  thresholds:
+                    shard-skew-factor: 2
+                    idle-max-connections: 8
+                """);
+        write("child.yaml", """
+                extends: base
+                audit:
+                  thresholds:
+                    shard-skew-factor: 1.2
+                """);
+        ProfileCatalog catalog = ProfileCatalog.load(dir);
+        AuditPolicy child = catalog.auditPolicy("child");
+        assertThat(child.thresholds()).containsEntry("shard-skew-factor", 1.2).containsEntry("idle-max-connections", 8.0);
+        assertThat(child.threshold("ttl-coverage-min", 50)).isEqualTo(50);
+        assertThat(AuditPolicy.DEFAULTS.threshold("shard-skew-factor", 1.5)).isEqualTo(1.5);
+
+        write("bad.yaml", RULE + """
+                audit:
+                  thresholds:
+                    shard-skew-factor: 1
+                    ttl-coverage-min: 120
+                    idle-connections: 3
+                """);
+        List<ProfileProblem> problems = catchThrowableOfType(ProfileValidationException.class, () -> ProfileCatalog.load(dir)).problems();
+        assertThat(problems).extracting(ProfileProblem::file).allMatch(f -> f.toString().endsWith("bad.yaml"));
+        assertThat(problems).extracting(ProfileProblem::field).containsExactlyInAnyOrder("audit.thresholds.shard-skew-factor",
+                "audit.thresholds.ttl-coverage-min", "audit.thresholds.idle-connections");
+    }
+
+    @Test
     void shippedProductionIsStrictAndDevelopmentSkipsAvailabilityAndBackups() {
         ProfileCatalog catalog = ProfileCatalog.load(Path.of("alarm-profiles"));
         assertThat(PolicyCheck.problems(catalog)).isEmpty();
         AuditPolicy production = catalog.auditPolicy("production");
-        assertThat(production.disabled()).isEmpty();
+        // every check but idle-cluster, which the shipped profiles apply to non-production clusters only
+        assertThat(production.disabled()).extracting(AuditPolicy.Setting::check).containsExactly("idle-cluster");
         assertThat(production.backupRetentionDays()).isEqualTo(7);
         assertThat(catalog.auditPolicy("development").disabled()).extracting(AuditPolicy.Setting::check)
                 .containsExactlyInAnyOrder("multi-az", "automatic-failover", "backup-retention");
+        assertThat(catalog.auditPolicy("development").isDisabled("idle-cluster")).isFalse();
         assertThat(catalog.auditPolicy("default")).isEqualTo(AuditPolicy.DEFAULTS);
     }
 }

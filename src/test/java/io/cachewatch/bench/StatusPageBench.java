@@ -38,7 +38,7 @@ public final class StatusPageBench {
         for (int i = 0; i < fleet.size(); i++) {
             ClusterStatus c = fleet.get(i);
             out.add(i % 5 != 0 ? c : c.withFindings(List.of(new FindingView("warning", "keys", "KEYS scans the whole keyspace", 3,
-                    1_200_000, "1.20 s", List.of("KEYS user:{n}:*"), List.of(c.id() + "-001"), List.of("Replace KEYS with SCAN."),
+                    1_200_000L, "1.20 s", List.of("KEYS user:{n}:*"), List.of(c.id() + "-001"), List.of("Replace KEYS with SCAN."),
                     Instant.EPOCH)), Instant.EPOCH));
         }
         return out;

@@ -102,4 +102,14 @@ class ConfigRangesTest {
                 .withSources(new PropertiesConfigSource(Map.of("cachewatch.serve.slowlog.enabled", "TRUE"), "test", 500)).build();
         assertThat(config.getConfigMapping(CachewatchConfig.class).serve().slowlog().enabled()).isTrue();
     }
+
+    @Test
+    void theAuditLookbackIsBetweenTheHistoryAVerdictNeedsAndWhatCloudWatchKeeps() {
+        assertThat(problems(Map.of("cachewatch.audit.lookback", "3d"))).singleElement().asString()
+                .startsWith("cachewatch.audit.lookback=3d: expected a duration (e.g. 30s, 5m, 1h) from 604800 s to 39312000 s");
+        assertThat(problems(Map.of("cachewatch.audit.lookback", "456d"))).singleElement().asString().startsWith("cachewatch.audit.lookback=456d:");
+        assertThat(problems(Map.of("cachewatch.audit.lookback", "7d"))).isEmpty();
+        assertThat(problems(Map.of("cachewatch.audit.lookback", "455d"))).isEmpty();
+        assertThat(problems(Map.of("cachewatch.audit.lookback", "a fortnight"))).singleElement().asString().contains("not a duration");
+    }
 }

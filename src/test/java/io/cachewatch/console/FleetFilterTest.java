@@ -33,7 +33,7 @@ class FleetFilterTest {
         ClusterStatus base = fleet.get(1);
         ClusterStatus failed = with(base, new AlarmCounts(2, 1, 0, 0, 1, 0));
         ClusterStatus drifted = with(base, new AlarmCounts(2, 0, 0, 2, 0, 0));
-        ClusterStatus critical = base.withFindings(List.of(new FindingView("critical", "keys", "KEYS", 1, 1, "1 µs", List.of(),
+        ClusterStatus critical = base.withFindings(List.of(new FindingView("critical", "keys", "KEYS", 1, 1L, "1 µs", List.of(),
                 List.of(), List.of(), Instant.EPOCH)), Instant.EPOCH);
         ClusterStatus firing = with(base, new AlarmCounts(2, 2, 0, 0, 0, 1));
         assertThat(List.of(drifted, critical, failed, base, firing).stream().sorted(FleetFilter.BY_URGENCY).toList())

@@ -37,4 +37,16 @@ class RedisRepliesTest {
         assertThat(RedisReplies.replicas(info)).containsExactly(new RedisNode("10.0.0.9:6380", "10.0.0.9", 6380, "replica"));
         assertThat(RedisReplies.infoField("# Server\r\nrun_id:abc123\r\n", "run_id")).contains("abc123");
     }
+
+    @Test
+    void valkeyFromEightOneHasCommandlogByItsOwnVersionNotTheRedisCompatibleOne() {
+        int[] since = RedisSlowlogReader.COMMANDLOG_SINCE;
+        String valkey81 = "# Server\r\nredis_version:7.2.4\r\nserver_name:valkey\r\nvalkey_version:8.1.1\r\nrun_id:abc\r\n";
+        org.assertj.core.api.Assertions.assertThat(RedisReplies.valkeyAtLeast(valkey81, since)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(RedisReplies.valkeyAtLeast(valkey81.replace("8.1.1", "8.0.4"), since)).isFalse();
+        org.assertj.core.api.Assertions.assertThat(RedisReplies.valkeyAtLeast(valkey81.replace("8.1.1", "9.0.0"), since)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(RedisReplies.valkeyAtLeast(valkey81.replace("8.1.1", "8.10"), since)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(RedisReplies.valkeyAtLeast(valkey81.replace("8.1.1", "eight"), since)).isFalse();
+        org.assertj.core.api.Assertions.assertThat(RedisReplies.valkeyAtLeast("redis_version:8.2.0\r\n", since)).isFalse();
+    }
 }

@@ -107,7 +107,7 @@ class RedisSlowlogReaderIT {
     void followsAClusterOfThreePrimariesAndThreeReplicasThroughClusterShards() {
         List<RedisServers.Server> nodes = servers.startCluster();
         nodes.forEach(n -> n.cli("PING"));
-        ClusterRead read = reader.read(List.of(target("feed", nodes.get(0), false, null, null)), (c, n) -> null).get(0);
+        ClusterRead read = reader.read(List.of(target("feed", nodes.get(0), false, null, null)), (c, n, l) -> null).get(0);
         assertThat(read.failures()).isEmpty();
         assertThat(read.nodes()).extracting(NodeRead::node)
                 .containsExactlyInAnyOrderElementsOf(nodes.stream().map(RedisServers.Server::address).toList());
@@ -174,11 +174,11 @@ class RedisSlowlogReaderIT {
         List<Path> certs = RedisServers.certificates(dir);
         RedisServers.Server tls = servers.startTls(certs.get(1), certs.get(2), certs.get(0));
         try (RedisSlowlogReader trusting = reader(certs.get(0).toString())) {
-            ClusterRead read = trusting.read(List.of(target("ledger", tls, true, null, null)), (c, n) -> null).get(0);
+            ClusterRead read = trusting.read(List.of(target("ledger", tls, true, null, null)), (c, n, l) -> null).get(0);
             assertThat(read.failures()).isEmpty();
             assertThat(read.nodes()).hasSize(1);
         }
-        ClusterRead untrusted = reader.read(List.of(target("ledger", tls, true, null, null)), (c, n) -> null).get(0);
+        ClusterRead untrusted = reader.read(List.of(target("ledger", tls, true, null, null)), (c, n, l) -> null).get(0);
         assertThat(untrusted.nodes()).isEmpty();
         assertThat(untrusted.failures()).singleElement().satisfies(f -> assertThat(f.reason()).startsWith("TLS failed"));
     }
@@ -197,7 +197,7 @@ class RedisSlowlogReaderIT {
         List<ClusterRead> reads = reader.read(List.of(
                 target("a", a, false, "slowlog", "s3cret-pass"),
                 target("b", b, false, "slowlog", "wrong-password"),
-                target("c", c, false, null, null)), (cl, n) -> null);
+                target("c", c, false, null, null)), (cl, n, l) -> null);
         assertThat(reads.get(0).failures()).isEmpty();
         assertThat(commands(reads.get(0))).contains("GET cart:9f86d081884c7d65:items");
         assertThat(reads.get(0).nodes().get(0).entries()).extracting(SlowlogEntry::clientName).contains(SlowlogPolicy.OWN_CLIENT_NAME);
@@ -244,7 +244,7 @@ class RedisSlowlogReaderIT {
         ClusterRead read;
         try (RedisSlowlogReader patient = new RedisSlowlogReader(vertx, new RedisSlowlogReader.Settings(Duration.ofSeconds(2),
                 Duration.ofSeconds(20), 8, 1024, null))) {
-            read = patient.read(List.of(target), (c, n) -> null).get(0);
+            read = patient.read(List.of(target), (c, n, l) -> null).get(0);
         }
         assertThat(read.nodes()).isEmpty();
         assertThat(read.failures()).hasSize(1);
@@ -286,7 +286,7 @@ class RedisSlowlogReaderIT {
     void aSilentNodeCostsOneTimeoutPerPoll() {
         RedisSlowlogReader quick = new RedisSlowlogReader(vertx, new RedisSlowlogReader.Settings(Duration.ofSeconds(2), Duration.ofMillis(500), 8, 1024, null));
         try (quick; ScriptedRedis silent = ScriptedRedis.always(null)) {
-            ClusterRead read = quick.read(List.of(seed("silent", silent.port(), null, null)), (c, n) -> null).get(0);
+            ClusterRead read = quick.read(List.of(seed("silent", silent.port(), null, null)), (c, n, l) -> null).get(0);
             assertThat(read.failures()).singleElement().satisfies(f -> assertThat(f.reason()).startsWith("timeout"));
             assertThat(silent.connections()).as("asked for the topology once, not again for the read").isEqualTo(1);
             assertThat(silent.received()).hasSize(1);

@@ -50,7 +50,7 @@ class StatusPagesTest {
 
     @Test
     void textFromOutsideIsEscaped() {
-        ClusterStatus c = fleet.get(0).withFindings(List.of(new FindingView("warning", "keys", "KEYS scans", 1, 5, "5 µs",
+        ClusterStatus c = fleet.get(0).withFindings(List.of(new FindingView("warning", "keys", "KEYS scans", 1, 5L, "5 µs",
                 List.of("KEYS <img src=x onerror=alert(1)>"), List.of("n1"), List.of("Replace KEYS with SCAN"), now)), now);
         String html = pages.cluster(c, "unused");
         assertThat(html).contains("KEYS &lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img");
@@ -59,7 +59,7 @@ class StatusPagesTest {
     @Test
     void clusterPageShowsNodesAlarmsWithStateAndThresholdAndFindingsWithAdvice() {
         ClusterStatus c = fleet.get(0).withFindings(List.of(new FindingView("warning", "keys", "KEYS scans the whole keyspace", 3,
-                1_200_000, "1.20 s", List.of("KEYS user:{n}:*"), List.of("cluster-0000-001"), List.of("Replace KEYS with SCAN."), now)), now);
+                1_200_000L, "1.20 s", List.of("KEYS user:{n}:*"), List.of("cluster-0000-001"), List.of("Replace KEYS with SCAN."), now)), now);
         String html = pages.cluster(c, "unused");
         assertThat(html).contains("<h1 id=\"cluster\">cluster-0000 <span class=\"bad\">1 firing</span>",
                 "<td data-label=\"node\">0001</td><td data-label=\"cache cluster\">cluster-0000-001</td>",

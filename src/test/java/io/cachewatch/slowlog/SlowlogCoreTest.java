@@ -131,9 +131,9 @@ class SlowlogCoreTest {
         assertThat(findings).extracting(f -> f.kind().id()).containsExactly("keys", "lost", "slow");
         Finding slow = findings.get(2);
         assertThat(slow.count()).isEqualTo(3);
-        assertThat(slow.maxMicros()).isEqualTo(6_000);
-        assertThat(slow.p50Micros()).isEqualTo(4_000);
-        assertThat(slow.p99Micros()).isEqualTo(6_000);
+        assertThat(slow.max()).isEqualTo(6_000);
+        assertThat(slow.p50()).isEqualTo(4_000);
+        assertThat(slow.p99()).isEqualTo(6_000);
         assertThat(slow.topPatterns()).singleElement().satisfies(p -> {
             assertThat(p.label()).isEqualTo("GET user:{n}:s");
             assertThat(p.count()).isEqualTo(3);

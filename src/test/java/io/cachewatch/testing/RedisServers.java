@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Real redis-server processes on free loopback ports, for tests: every server logs every command
- * ({@code slowlog-log-slower-than 0}). Close to stop them all.
+ * ({@code slowlog-log-slower-than 0}). Close to stop them all. {@link #valkey()} runs valkey-server 8.1+ instead
+ * (COMMANDLOG), found by {@link #valkeyServer()}.
  */
 public final class RedisServers implements AutoCloseable {
     /** One running server. */
@@ -36,7 +37,7 @@ public final class RedisServers implements AutoCloseable {
 
         /** Runs redis-cli against this server (plain TCP, default user unless args say otherwise). */
         public String cli(String... command) {
-            List<String> all = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(port)));
+            List<String> all = new ArrayList<>(List.of(cliBinary, "-h", "127.0.0.1", "-p", Integer.toString(port)));
             all.addAll(cliAuth);
             all.addAll(List.of(command));
             return run(all);
@@ -47,7 +48,7 @@ public final class RedisServers implements AutoCloseable {
          * connection, so a {@code CLIENT SETNAME} names the commands after it.
          */
         public String cliScript(String script) {
-            List<String> all = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(port)));
+            List<String> all = new ArrayList<>(List.of(cliBinary, "-h", "127.0.0.1", "-p", Integer.toString(port)));
             all.addAll(cliAuth);
             return run(all, script);
         }
@@ -70,9 +71,50 @@ public final class RedisServers implements AutoCloseable {
 
     private final Path dir;
     private final List<Server> servers = new ArrayList<>();
+    private final String serverBinary;
+    private final String cliBinary;
     private List<String> cliAuth = List.of();
 
     public RedisServers() {
+        this("redis-server", "redis-cli");
+    }
+
+    /**
+     * valkey-server processes: the binary {@link #valkeyServer()} finds, with the valkey-cli beside it. The common
+     * arguments are the same (Valkey keeps slowlog-log-slower-than and slowlog-max-len as aliases of its commandlog-
+     * settings).
+     */
+    public static RedisServers valkey() {
+        Path server = valkeyServer();
+        Path cli = server.resolveSibling("valkey-cli");
+        return new RedisServers(server.toString(), Files.isExecutable(cli) ? cli.toString() : "redis-cli");
+    }
+
+    /**
+     * The valkey-server (8.1 or later, for COMMANDLOG) the tests run: {@code CACHEWATCH_VALKEY_SERVER}, else the newest
+     * build .ci/valkey cached under {@code ~/.cache/cachewatch/valkey-<version>/}. Fails, saying how to get one, when
+     * there is none: Debian 12 does not package Valkey.
+     */
+    public static Path valkeyServer() {
+        String configured = System.getenv("CACHEWATCH_VALKEY_SERVER");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        Path cache = Path.of(System.getProperty("user.home"), ".cache", "cachewatch");
+        try (var dirs = Files.list(cache)) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith("valkey-"))
+                    .map(d -> d.resolve("valkey-server")).filter(Files::isExecutable)
+                    .max(java.util.Comparator.comparing(p -> p.getParent().getFileName().toString()))
+                    .orElseThrow(() -> new IllegalStateException("no valkey-server under " + cache));
+        } catch (IOException | IllegalStateException e) {
+            throw new IllegalStateException("valkey-server 8.1+ not found: run .ci/valkey (builds it from Debian's source package"
+                    + " into ~/.cache/cachewatch) or set CACHEWATCH_VALKEY_SERVER (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private RedisServers(String serverBinary, String cliBinary) {
+        this.serverBinary = serverBinary;
+        this.cliBinary = cliBinary;
         try {
             dir = Files.createTempDirectory("redis-servers");
         } catch (IOException e) {
@@ -144,7 +186,7 @@ public final class RedisServers implements AutoCloseable {
 
     private void start(Server server) {
         try {
-            List<String> command = new ArrayList<>(List.of("redis-server"));
+            List<String> command = new ArrayList<>(List.of(serverBinary));
             command.addAll(server.args);
             Path log = dir.resolve("redis-" + server.port + ".log");
             server.process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -152,19 +194,19 @@ public final class RedisServers implements AutoCloseable {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (true) {
                 if (!server.process.isAlive()) {
-                    throw new IllegalStateException("redis-server exited: " + Files.readString(log));
+                    throw new IllegalStateException(serverBinary + " exited: " + Files.readString(log));
                 }
                 try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port)) {
                     return;
                 } catch (IOException notYet) {
                     if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("redis-server did not listen on " + server.port + ": " + Files.readString(log));
+                        throw new IllegalStateException(serverBinary + " did not listen on " + server.port + ": " + Files.readString(log));
                     }
                     sleep(50);
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start redis-server (apt-get install redis-server)", e);
+            throw new UncheckedIOException("cannot start " + serverBinary + " (apt-get install redis-server; Valkey: .ci/valkey)", e);
         }
     }
 
