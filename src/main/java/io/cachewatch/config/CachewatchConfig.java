@@ -85,10 +85,12 @@ public interface CachewatchConfig {
          * duration (1 h unless raised on the role), else STS refuses ("AssumeRole", IAM User Guide).
          */
         @WithDefault("1h")
+        @WithConverter(LenientNumbers.Span.class)
         Duration sessionDuration();
 
         /** A session is renewed once less than this remains (the SDK's default prefetch time). */
         @WithDefault("5m")
+        @WithConverter(LenientNumbers.Span.class)
         Duration refreshBefore();
     }
 
@@ -121,6 +123,7 @@ public interface CachewatchConfig {
 
         interface SlowlogReads {
             @WithDefault("true")
+            @WithConverter(LenientNumbers.Flag.class)
             boolean enabled();
         }
     }
