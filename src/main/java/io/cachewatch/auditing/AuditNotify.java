@@ -6,7 +6,6 @@ import io.cachewatch.aws.sns.SnsPublisher;
 import io.cachewatch.config.CachewatchConfig;
 import io.cachewatch.notify.AuditMessages;
 import io.cachewatch.notify.Notification;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,8 +18,10 @@ import software.amazon.awssdk.services.sns.SnsClient;
 /**
  * Notify of an audit ({@code audit --notify}, every audit under serve): publishes what changed since the last notified
  * audit (newly failing, newly resolved) to the SNS topic of its severity, and keeps what was announced in its
- * {@link AuditNotifyState}. A message that could not be delivered is not recorded, so the next audit announces it
- * again; an unknown or pending result changes nothing ({@link AuditChanges}), so an audit whose API calls failed never
+ * {@link AuditNotifyState}. Order: read what was announced (a store that cannot be read stops here: nothing is
+ * published), publish, record what was delivered; a message that could not be delivered is not recorded, so the next
+ * audit announces it again (at least once: an audit result is computed again every run, so publishing first loses
+ * nothing); an unknown or pending result changes nothing ({@link AuditChanges}), so an audit whose API calls failed never
  * announces a spurious "resolved".
  */
 public final class AuditNotify {
@@ -29,11 +30,6 @@ public final class AuditNotify {
     }
 
     private AuditNotify() {
-    }
-
-    /** {@code audit-state.json} beside the slow-log state file. */
-    public static Path stateFile(CachewatchConfig config) {
-        return Path.of(config.slowlog().stateFile()).toAbsolutePath().resolveSibling("audit-state.json");
     }
 
     /** @param sns region → SNS client of the account that publishes */

@@ -1,61 +1,56 @@
 package io.cachewatch.auditing;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cachewatch.config.UsageException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.cachewatch.collect.FileStateStore;
+import io.cachewatch.config.CachewatchConfig;
+import io.cachewatch.state.Fence;
+import io.cachewatch.state.StateSnapshot;
+import io.cachewatch.state.StateStore;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
- * What the audit's notifications have announced: result id → severity of every result announced as failing and not
- * yet announced resolved. Kept in one JSON file beside the slow-log state ({@code audit-state.json}; under serve one per
- * target); every read and write of it goes through this class.
+ * What the audit's notifications have announced for one target (result id → severity of every result announced as
+ * failing and not yet announced resolved), kept in the state store: for the command {@code audit-state.json} beside the
+ * slow-log state, under serve the target's own item (file {@code audit-state.<target>.json}, or the DynamoDB table).
  */
 public final class AuditNotifyState {
-    /** The file's document. */
-    record Document(Map<String, String> failing) {
-        Document {
-            failing = failing == null ? Map.of() : failing;
-        }
+    private final StateStore store;
+    private final String target;
+    private final Fence fence;
+    private StateSnapshot read;
+
+    /** @param fence the target's lease (null: none, a single process) */
+    public AuditNotifyState(StateStore store, String target, Fence fence) {
+        this.store = store;
+        this.target = target;
+        this.fence = fence;
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final Path file;
-
-    public AuditNotifyState(Path file) {
-        this.file = file;
+    /** The command's: {@code audit-state.json} beside the slow-log state file. */
+    public static AuditNotifyState forCommand(CachewatchConfig config) {
+        return new AuditNotifyState(FileStateStore.single(Path.of(config.slowlog().stateFile())), "default", null);
     }
 
-    public Path file() {
-        return file;
+    /** What can be checked before serving: the store can read (and write) the target's state. */
+    public void verify() {
+        store.verify(target, true);
     }
 
-    /** The results announced as failing; none when nothing was announced yet. A file that cannot be read is a usage error. */
+    /** The results announced as failing (read now; {@link #save} writes against this read). */
     public Map<String, String> failing() {
-        if (!Files.isRegularFile(file)) {
-            return Map.of();
-        }
-        try {
-            return JSON.readValue(file.toFile(), Document.class).failing();
-        } catch (IOException e) {
-            throw new UsageException("cannot read audit state " + file + ": " + e.getMessage());
-        }
+        read = store.read(target);
+        return read.state().notified();
     }
 
-    /** Replaces the state, atomically (a reader never sees half a file). */
+    /** Replaces the announced results, conditional on the state as {@link #failing()} read it. */
     public void save(Map<String, String> failing) {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "audit-state", ".tmp");
-            JSON.writeValue(tmp.toFile(), new Document(failing));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write audit state " + file, e);
+        if (read == null) {
+            failing();
         }
+        read = store.write(read, read.state().withNotified(failing), fence);
+    }
+
+    public String describe() {
+        return store.describe() + " (" + target + ")";
     }
 }

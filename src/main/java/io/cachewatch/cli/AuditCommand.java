@@ -123,7 +123,7 @@ public class AuditCommand implements Callable<Integer> {
             run = toSecurityHub(run, findings);
         }
         if (notify) {
-            AuditPipeline.Notified notified = pipeline.notify(run, new AuditNotifyState(AuditNotify.stateFile(wiring.config())));
+            AuditPipeline.Notified notified = pipeline.notify(run, AuditNotifyState.forCommand(wiring.config()));
             AuditNotify.Outcome outcome = notified.outcome();
             spec.commandLine().getErr().println("cachewatch: notify: " + outcome.failing() + " newly failing, " + outcome.resolved()
                     + " resolved, " + outcome.published() + " message(s) published");

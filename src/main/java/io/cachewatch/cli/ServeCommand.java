@@ -1,11 +1,13 @@
 package io.cachewatch.cli;
 
-import io.cachewatch.auditing.AuditNotify;
+import io.cachewatch.config.StateSettings;
 import io.cachewatch.config.UsageException;
 import io.cachewatch.wiring.Wiring;
+import io.cachewatch.collect.FileStateStore;
 import io.cachewatch.collect.SlowlogCollector;
 import io.cachewatch.redis.SlowlogVertx;
 import io.cachewatch.report.ReconcileReport;
+import io.cachewatch.auditing.AuditNotifyState;
 import io.cachewatch.serve.AuditLoop;
 import io.cachewatch.serve.ServeLoop;
 import io.cachewatch.serve.ServeState;
@@ -85,11 +87,17 @@ public class ServeCommand implements Callable<Integer> {
         SlowlogLoop slowlog = null;
         if (slowlogOn) {
             Path configured = Path.of(wiring.config().slowlog().stateFile());
+            List<Path> files = targets.stream().map(t -> SlowlogLoop.stateFile(configured, t.name())).distinct().toList();
+            if (!StateSettings.dynamoDb(wiring.config().state()) && files.size() != targets.size()) {
+                reconciles.forEach(TargetReconcile::close);
+                throw new UsageException("cachewatch.targets: names must stay distinct as file names (slow-log state files " + files + ")");
+            }
+            String stateRegion = targets.get(0).regions().get(0);
             try {
-                distinctStateFiles(configured, targets, "slow-log");
-                // a state file that cannot be read exits 64 here, before serving
+                // a state file that cannot be read exits 64 here, before serving; an unreachable table does not stop
+                // serve: its polls fail, readiness says why, and they resume when the table answers
                 slowlog = new SlowlogLoop(reconciles, t -> new SlowlogCollector(wiring.config(), vertx.get(), t.clients(),
-                        SlowlogLoop.stateFile(configured, t.target().name()), false, null), state);
+                        wiring.stateStore(t.homeClients(), stateRegion), t.target().name(), false, null), state);
             } catch (RuntimeException e) {
                 reconciles.forEach(TargetReconcile::close);
                 throw e;
@@ -98,11 +106,14 @@ public class ServeCommand implements Callable<Integer> {
         boolean auditOn = serve.audit().enabled();
         AuditLoop audit = null;
         if (auditOn) {
-            Path configured = AuditNotify.stateFile(wiring.config());
+            String stateRegion = targets.get(0).regions().get(0);
             try {
-                distinctStateFiles(configured, targets, "audit");
+                if (!StateSettings.dynamoDb(wiring.config().state())) {
+                    distinctStateFiles(Path.of(wiring.config().slowlog().stateFile()), targets, "audit");
+                }
                 // a state file that cannot be read exits 64 here, before serving
-                audit = new AuditLoop(reconciles, wiring, dir, name -> SlowlogLoop.stateFile(configured, name), state);
+                audit = new AuditLoop(reconciles, wiring, dir,
+                        t -> new AuditNotifyState(wiring.stateStore(t.homeClients(), stateRegion), t.target().name(), null), state);
             } catch (RuntimeException e) {
                 if (slowlog != null) {
                     slowlog.stop(Duration.ZERO);
@@ -155,7 +166,7 @@ public class ServeCommand implements Callable<Integer> {
 
     /** Each target keeps its own state file beside the configured one: two target names must not map to one file. */
     private static void distinctStateFiles(Path configured, List<Target> targets, String what) {
-        List<Path> files = targets.stream().map(t -> SlowlogLoop.stateFile(configured, t.name())).distinct().toList();
+        List<Path> files = targets.stream().map(t -> FileStateStore.targetFile(configured, t.name())).distinct().toList();
         if (files.size() != targets.size()) {
             throw new UsageException("cachewatch.targets: names must stay distinct as file names (" + what + " state files " + files + ")");
         }

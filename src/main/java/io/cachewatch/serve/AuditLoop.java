@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
  * Audits every target on a schedule of its own, apart from reconcile and the slow-log reads, so a long audit holds up
  * neither. Each target's audits start every interval (a longer audit delays the next, never overlaps it) on the target's
  * own clients, with notify on: newly failing and newly resolved results go to SNS once, as {@code audit --notify} sends
- * them, and what was sent is kept in the target's own state file. A target's first audit waits for its first reconcile
+ * them, and what was sent is kept in the target's own state (the state store). A target's first audit waits for its first reconcile
  * to end, so alarms-in-place does not judge alarms serve itself is still creating. Profiles are read again for every
  * audit, as for every reconcile.
  */
@@ -43,18 +43,20 @@ public final class AuditLoop {
     private volatile Duration interval;
 
     /**
-     * Reads every target's notify state once, here: a state file that cannot be read stops serve before it serves.
+     * Checks every target's notify state once, here: a state file that cannot be read stops serve before it serves
+     * (a DynamoDB table that cannot be reached does not: that audit's notify fails and says why).
      *
-     * @param stateFile target name → its notify state file
+     * @param notifyState a target's notify state in the state store
      */
-    public AuditLoop(List<TargetReconcile> targets, Wiring wiring, Path profilesDir, Function<String, Path> stateFile, ServeState state) {
+    public AuditLoop(List<TargetReconcile> targets, Wiring wiring, Path profilesDir, Function<TargetReconcile, AuditNotifyState> notifyState,
+                     ServeState state) {
         this.targets = List.copyOf(targets);
         this.wiring = wiring;
         this.profilesDir = profilesDir;
         this.state = state;
         for (TargetReconcile t : this.targets) {
-            AuditNotifyState notify = new AuditNotifyState(stateFile.apply(t.target().name()));
-            notify.failing();
+            AuditNotifyState notify = notifyState.apply(t);
+            notify.verify();
             notifyStates.put(t.target().name(), notify);
         }
         this.scheduler = new ScheduledThreadPoolExecutor(Math.max(1, targets.size()), r -> {

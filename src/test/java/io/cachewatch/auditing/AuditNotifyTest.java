@@ -1,13 +1,12 @@
 package io.cachewatch.auditing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cachewatch.audit.AuditResult;
 import io.cachewatch.audit.Severity;
 import io.cachewatch.audit.Status;
+import io.cachewatch.collect.FileStateStore;
 import io.cachewatch.config.CachewatchConfig;
-import io.cachewatch.config.UsageException;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.nio.file.Files;
@@ -42,37 +41,28 @@ class AuditNotifyTest {
                 status == Status.UNKNOWN ? "DescribeClusters failed" : null, null, null);
     }
 
+    private AuditNotifyState state() {
+        return new AuditNotifyState(FileStateStore.perTarget(dir.resolve("state/slowlog-state.json")), "prod", null);
+    }
+
     @Test
     void unknownResultsAnnounceNothingAndKeepWhatWasAnnounced() throws Exception {
-        AuditNotifyState state = new AuditNotifyState(dir.resolve("state/audit-state.prod.json"));
+        AuditNotifyState state = state();
         state.save(Map.of(ID, "medium"));
-        String saved = Files.readString(state.file());
+        Path file = dir.resolve("state/audit-state.prod.json");
+        String saved = Files.readString(file);
 
-        AuditNotify.Outcome outcome = AuditNotify.run(List.of(backups(Status.UNKNOWN)), state, config, NO_SNS);
+        AuditNotify.Outcome outcome = AuditNotify.run(List.of(backups(Status.UNKNOWN)), state(), config, NO_SNS);
 
         assertThat(outcome.resolved()).isZero();
         assertThat(outcome.failing()).isZero();
         assertThat(outcome.published()).isZero();
-        assertThat(state.failing()).containsExactly(Map.entry(ID, "medium"));
-        assertThat(Files.readString(state.file())).isEqualTo(saved);
+        assertThat(state().failing()).containsExactly(Map.entry(ID, "medium"));
+        assertThat(Files.readString(file)).isEqualTo(saved);
 
         // a result that still fails is not announced again either
-        assertThat(AuditNotify.run(List.of(backups(Status.FAIL)), state, config, NO_SNS).failing()).isZero();
-        assertThat(AuditNotify.run(List.of(backups(Status.PENDING)), state, config, NO_SNS).resolved()).isZero();
-    }
-
-    @Test
-    void stateRoundTripsAndAnUnreadableFileIsAUsageError() throws Exception {
-        AuditNotifyState state = new AuditNotifyState(dir.resolve("audit-state.json"));
-        assertThat(state.failing()).as("nothing announced yet").isEmpty();
-        state.save(Map.of(ID, "medium"));
-        assertThat(new AuditNotifyState(state.file()).failing()).containsExactly(Map.entry(ID, "medium"));
-        Files.writeString(state.file(), "{not json");
-        assertThatThrownBy(state::failing).isInstanceOf(UsageException.class).hasMessageContaining(state.file().toString());
-    }
-
-    @Test
-    void theCommandsStateLiesBesideTheSlowLogState() {
-        assertThat(AuditNotify.stateFile(config)).isEqualTo(Path.of(".cachewatch/audit-state.json").toAbsolutePath());
+        assertThat(AuditNotify.run(List.of(backups(Status.FAIL)), state(), config, NO_SNS).failing()).isZero();
+        assertThat(AuditNotify.run(List.of(backups(Status.PENDING)), state(), config, NO_SNS).resolved()).isZero();
+        assertThat(state().failing()).containsExactly(Map.entry(ID, "medium"));
     }
 }
