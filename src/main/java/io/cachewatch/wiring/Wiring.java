@@ -35,6 +35,8 @@ import io.cachewatch.profile.DashboardChoice;
 import io.cachewatch.profile.ProfileCatalog;
 import io.cachewatch.profile.ProfileSelector;
 import io.cachewatch.reconcile.Reconciler;
+import io.cachewatch.plan.ManagedKind;
+import io.cachewatch.reconcile.Listings;
 import io.cachewatch.reconcile.StoreCache;
 import io.cachewatch.report.ReportError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -248,15 +250,25 @@ public class Wiring {
      */
     public Reconciler<DesiredState> reconciler(Inputs in, AwsClients clients, StoreCache stores, Set<String> only,
                                                ApplyProgress progress, BooleanSupplier stopRequested) {
+        return reconciler(in, clients, stores, null, only, progress, stopRequested);
+    }
+
+    /** @param listings where every kind keeps what it reads (serve's console); null when no one reads it after the run */
+    public Reconciler<DesiredState> reconciler(Inputs in, AwsClients clients, StoreCache stores, Listings listings, Set<String> only,
+                                               ApplyProgress progress, BooleanSupplier stopRequested) {
         List<Reconciler.Registered<DesiredState, ?, ?, ?>> kinds = new ArrayList<>();
         AlarmKind alarms = new AlarmKind(naming());
-        kinds.add(new Reconciler.Registered<>(alarms, stores.of(alarms, region -> alarmStore(clients, region))));
+        kinds.add(new Reconciler.Registered<>(kept(listings, alarms), stores.of(alarms, region -> alarmStore(clients, region))));
         if (in.renderer() != null) {
             DashboardKind dashboards = new DashboardKind(in.renderer(), dashboardNaming());
-            kinds.add(new Reconciler.Registered<>(dashboards, stores.of(dashboards, region -> dashboardStore(clients, region))));
+            kinds.add(new Reconciler.Registered<>(kept(listings, dashboards), stores.of(dashboards, region -> dashboardStore(clients, region))));
         }
         kinds.removeIf(k -> !only.isEmpty() && !only.contains(k.kind().plural()));
         return new Reconciler<>(in.desired()::forRegion, kinds, in.guard(), progress, stopRequested);
+    }
+
+    private static <S, D, A> ManagedKind<DesiredState, S, D, A> kept(Listings listings, ManagedKind<DesiredState, S, D, A> kind) {
+        return listings == null ? kind : listings.keep(kind);
     }
 
     /** A reconciler on the command's own clients and stores. */

@@ -27,6 +27,16 @@ class ConfigRangesTest {
     }
 
     @Test
+    void theAuditIntervalUnderServeIsAPositiveDuration() {
+        assertThat(problems(Map.of("cachewatch.audit.interval", "0s"))).containsExactly(
+                "cachewatch.audit.interval=0s: expected a duration (e.g. 30s, 5m, 1h) greater than 0 s (time between audits of a target under serve)");
+        assertThat(problems(Map.of("cachewatch.audit.interval", "hourly"))).singleElement().asString()
+                .startsWith("cachewatch.audit.interval=hourly: not a duration; expected a duration");
+        assertThat(problems(Map.of("cachewatch.audit.interval", "-5m"))).singleElement().asString().startsWith("cachewatch.audit.interval=-5m:");
+        assertThat(problems(Map.of("cachewatch.audit.interval", "15m"))).isEmpty();
+    }
+
+    @Test
     void theDefaultsAreInRange() {
         assertThat(problems(Map.of())).isEmpty();
     }
@@ -63,6 +73,44 @@ class ConfigRangesTest {
                 .anyMatch(p -> p.startsWith("cachewatch.slowlog.worse-factor=0.5: expected a number of at least 1"));
         assertThat(problems(Map.of("cachewatch.rates.delete-alarms", "Infinity"))).singleElement().asString().contains("not a number");
         assertThat(problems(Map.of("cachewatch.safety.max-delete-share", "0", "cachewatch.serve.stop-timeout", "0s"))).isEmpty();
+    }
+
+    @Test
+    void aTargetDurationThatIsNotOneIsNamedByItsIndexedKey() {
+        assertThat(problems(Map.of("cachewatch.targets[0].name", "prod", "cachewatch.targets[0].regions", "us-east-1",
+                "cachewatch.targets[1].name", "dev", "cachewatch.targets[1].regions", "eu-west-1",
+                "cachewatch.targets[1].session-duration", "forever", "cachewatch.targets[1].refresh-before", "5 minutes")))
+                .containsExactly(
+                        "cachewatch.targets[1].session-duration=forever: not a duration; expected a duration (e.g. 30s, 5m, 1h)"
+                                + " greater than 0 s (AssumeRole session length, 15 min to 12 h)",
+                        "cachewatch.targets[1].refresh-before=5 minutes: not a duration; expected a duration (e.g. 30s, 5m, 1h)"
+                                + " greater than 0 s (a session is renewed once less than this remains)");
+        assertThat(problems(Map.of("cachewatch.targets[0].name", "prod", "cachewatch.targets[0].regions", "us-east-1",
+                "cachewatch.targets[0].session-duration", "2h", "cachewatch.targets[0].refresh-before", "10m"))).isEmpty();
+        assertThat(problems(Map.of("cachewatch.targets[0].name", "prod", "cachewatch.targets[0].regions", "us-east-1",
+                "cachewatch.targets[0].refresh-before", "-5m"))).singleElement().asString()
+                .startsWith("cachewatch.targets[0].refresh-before=-5m: expected a duration (e.g. 30s, 5m, 1h) greater than 0 s");
+    }
+
+    @Test
+    void anOnOffSettingTakesTrueOrFalseOnly() {
+        assertThat(problems(Map.of("cachewatch.serve.slowlog.enabled", "maybe"))).containsExactly(
+                "cachewatch.serve.slowlog.enabled=maybe: expected true or false (slow-log reads under serve)");
+        assertThat(problems(Map.of("cachewatch.serve.slowlog.enabled", "yes"))).hasSize(1);
+        assertThat(problems(Map.of("cachewatch.serve.slowlog.enabled", "FALSE"))).isEmpty();
+        assertThat(problems(Map.of("cachewatch.serve.slowlog.enabled", " true "))).isEmpty();
+    }
+
+    @Test
+    void onOffSettingsReadAsWritten() {
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(CachewatchConfig.class)
+                .withSources(new PropertiesConfigSource(Map.of("cachewatch.serve.slowlog.enabled", "False"), "test", 500)).build();
+        assertThat(config.getConfigMapping(CachewatchConfig.class).serve().slowlog().enabled()).isFalse();
+        config = new SmallRyeConfigBuilder().withMapping(CachewatchConfig.class).build();
+        assertThat(config.getConfigMapping(CachewatchConfig.class).serve().slowlog().enabled()).as("the default").isTrue();
+        config = new SmallRyeConfigBuilder().withMapping(CachewatchConfig.class)
+                .withSources(new PropertiesConfigSource(Map.of("cachewatch.serve.slowlog.enabled", "TRUE"), "test", 500)).build();
+        assertThat(config.getConfigMapping(CachewatchConfig.class).serve().slowlog().enabled()).isTrue();
     }
 
     @Test
