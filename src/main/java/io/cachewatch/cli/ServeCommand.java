@@ -13,6 +13,10 @@ import io.cachewatch.serve.ServeLoop;
 import io.cachewatch.serve.ServeState;
 import io.cachewatch.serve.SlowlogLoop;
 import io.cachewatch.serve.Target;
+import io.cachewatch.aws.AwsClients;
+import io.cachewatch.serve.MeteredAwsCalls;
+import io.cachewatch.serve.ServeLeases;
+import io.cachewatch.serve.TargetGate;
 import io.cachewatch.serve.TargetReconcile;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
@@ -67,6 +71,14 @@ public class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        // with the DynamoDB store, tasks share the targets by lease; a store or lease setting that cannot work exits 64 here
+        AwsClients tableClients = new AwsClients(wiring.config().aws().maxAttempts(), null,
+                List.of(new MeteredAwsCalls(registry, ServeLeases.METERED_AS)));
+        ServeLeases leases = wiring.leaseKeeper(targets.stream().map(Target::name).toList(), tableClients, targets.get(0).regions().get(0))
+                .map(k -> new ServeLeases(k, targets.stream().map(Target::name).toList(), state, registry,
+                        wiring.config().state().table().orElse("")))
+                .orElse(null);
+        TargetGate gate = leases == null ? TargetGate.ALWAYS : leases;
         Path dir = profiles.directory(wiring);
         // profile and template problems stop serve before it starts rather than failing every run; configuration
         // errors exit 64 before serving
@@ -97,7 +109,7 @@ public class ServeCommand implements Callable<Integer> {
                 // a state file that cannot be read exits 64 here, before serving; an unreachable table does not stop
                 // serve: its polls fail, readiness says why, and they resume when the table answers
                 slowlog = new SlowlogLoop(reconciles, t -> new SlowlogCollector(wiring.config(), vertx.get(), t.clients(),
-                        wiring.stateStore(t.homeClients(), stateRegion), t.target().name(), false, null), state);
+                        wiring.stateStore(t.homeClients(), stateRegion), t.target().name(), false, null), state, gate);
             } catch (RuntimeException e) {
                 reconciles.forEach(TargetReconcile::close);
                 throw e;
@@ -114,6 +126,7 @@ public class ServeCommand implements Callable<Integer> {
                 // a state file that cannot be read exits 64 here, before serving
                 audit = new AuditLoop(reconciles, wiring, dir,
                         t -> new AuditNotifyState(wiring.stateStore(t.homeClients(), stateRegion), t.target().name(), null), state);
+                audit.gate(gate);
             } catch (RuntimeException e) {
                 if (slowlog != null) {
                     slowlog.stop(Duration.ZERO);
@@ -130,7 +143,14 @@ public class ServeCommand implements Callable<Integer> {
                         + " (" + loaded.problems().size() + " problem(s))");
             }
             return loaded.inputs();
-        }, state);
+        }, state, gate);
+        if (leases != null) {
+            // a target taken (at start or from another task) is reconciled at once: its slow-log reads wait for its discovery
+            leases.onAcquired(loop::runNow);
+            leases.start(wiring.config().lease().checkInterval());
+            LOG.infof("task %s shares the targets through lease table %s (leases of %s)", leases.task(),
+                    wiring.config().state().table().orElse(""), wiring.config().lease().duration());
+        }
         loop.start(serve.firstRunDelay(), serve.reconcileInterval());
         Duration slowlogInterval = wiring.config().slowlog().interval();
         if (slowlog != null) {
@@ -145,6 +165,10 @@ public class ServeCommand implements Callable<Integer> {
                 slowlog == null ? "slow-log reads off" : "slow-log reads every " + slowlogInterval,
                 audit == null ? "audit off" : "audit every " + auditInterval);
         stop.await();
+        if (leases != null) {
+            // first, so the other tasks take the targets at their next round: every write of this task stops before it is made
+            leases.release();
+        }
         Duration timeout = serve.stopTimeout();
         LOG.infof("stopping: letting the current reconcile finish its AWS call and the current slow-log poll and audit end (up to %s)", timeout);
         // the schedules stop at once, each within the timeout; the clients they share close after all of them
@@ -156,6 +180,7 @@ public class ServeCommand implements Callable<Integer> {
                 : CompletableFuture.supplyAsync(() -> audits.stop(timeout));
         boolean clean = loop.stop(timeout) & slowlogStopped.join() & auditStopped.join();
         reconciles.forEach(TargetReconcile::close);
+        tableClients.close();
         if (clean) {
             LOG.info("stopped");
         } else {

@@ -141,6 +141,14 @@ public final class SlowlogCollector implements AutoCloseable {
      *                                                 published that was not recorded first
      */
     public Result pollOnce(List<Cluster> clusters, Fence fence) {
+        return pollOnce(clusters, fence, () -> true);
+    }
+
+    /**
+     * {@link #pollOnce(List, Fence)}, publishing only while {@code mayPublish} holds (serve: this task still holds the
+     * target's lease), asked before each SNS call; what is not published stays in the recorded outbox.
+     */
+    public Result pollOnce(List<Cluster> clusters, Fence fence, java.util.function.BooleanSupplier mayPublish) {
         StateSnapshot read;
         try {
             read = store.read(target);
@@ -181,7 +189,7 @@ public final class SlowlogCollector implements AutoCloseable {
         List<Notification> messages = outbox.messages();
         SnsPublisher publisher = new SnsPublisher(aws::sns, notify.topics(), notify.defaultTopic().orElse(null), messages.size());
         publisher.enqueue(messages);
-        SnsPublisher.Result flushed = publisher.flush();
+        SnsPublisher.Result flushed = publisher.flush(mayPublish);
         // 3. record what was delivered
         List<Pending> undelivered = outbox.remaining(publisher.pending());
         try {

@@ -34,6 +34,30 @@ public interface CachewatchConfig {
 
     Slowlog slowlog();
 
+    /** Leases per target between serve tasks sharing the DynamoDB state table. */
+    Lease lease();
+
+    interface Lease {
+        /**
+         * How long a target's lease lasts without renewal: a task that stops renewing (killed, cut off) loses its
+         * targets to the others after this. Renewed every third of it.
+         */
+        @WithDefault("30s")
+        @WithConverter(LenientNumbers.Span.class)
+        Duration duration();
+
+        /**
+         * How often a task reads the leases and the other tasks' heartbeats: a target handed back on SIGTERM is taken
+         * within this. At most a third of the duration.
+         */
+        @WithDefault("1s")
+        @WithConverter(LenientNumbers.Span.class)
+        Duration checkInterval();
+
+        /** This task's id in the lease table; hostname, process id and a random part when absent. */
+        Optional<String> taskId();
+    }
+
     Audit audit();
 
     /**

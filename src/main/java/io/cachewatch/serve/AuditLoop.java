@@ -41,6 +41,8 @@ public final class AuditLoop {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final ScheduledThreadPoolExecutor scheduler;
     private volatile Duration interval;
+    /** Which targets this task audits (with leases: the ones it holds); set before start. */
+    private volatile TargetGate gate = TargetGate.ALWAYS;
 
     /**
      * Checks every target's notify state once, here: a state file that cannot be read stops serve before it serves
@@ -101,9 +103,17 @@ public final class AuditLoop {
         }
     }
 
+    /** With leases: audit only the targets this task holds, asked before each audit. */
+    public void gate(TargetGate gate) {
+        this.gate = gate;
+    }
+
     /** One audit of one target with notify; never throws. */
     void auditOnce(TargetReconcile target) {
         String name = target.target().name();
+        if (!gate.holds(name)) {
+            return;
+        }
         long start = System.nanoTime();
         try {
             AuditPipeline.Loaded loaded = AuditPipeline.load(wiring, profilesDir);

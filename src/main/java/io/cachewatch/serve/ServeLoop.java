@@ -29,11 +29,20 @@ public final class ServeLoop {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("cachewatch-schedule"));
     private final ExecutorService workers;
+    private final TargetGate gate;
+    /** Targets with a run in flight: a run asked for while one is going is skipped, never run twice at once. */
+    private final java.util.Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ServeLoop(List<TargetReconcile> targets, Supplier<Wiring.Inputs> inputs, ServeState state) {
+        this(targets, inputs, state, TargetGate.ALWAYS);
+    }
+
+    /** @param gate which targets this task works (with leases: the ones it holds), asked before a run and between writes */
+    public ServeLoop(List<TargetReconcile> targets, Supplier<Wiring.Inputs> inputs, ServeState state, TargetGate gate) {
         this.targets = List.copyOf(targets);
         this.inputs = inputs;
         this.state = state;
+        this.gate = gate;
         this.workers = Executors.newFixedThreadPool(Math.max(1, targets.size()), daemon("cachewatch-target"));
     }
 
@@ -59,18 +68,11 @@ public final class ServeLoop {
             targets.forEach(t -> state.finished(t.target().name(), TargetReconcile.failed(started, e)));
             return;
         }
-        List<Future<?>> running = new ArrayList<>();
+        List<Future<?>> submitted = new ArrayList<>();
         for (TargetReconcile target : targets) {
-            running.add(workers.submit(() -> {
-                TargetStatus.RunResult result = target.run(in, stopping::get,
-                        () -> state.discovered(target.target().name()));
-                state.finished(target.target().name(), result);
-                LOG.infof("reconcile %s: %s in %d ms%s", target.target().name(), result.summary(),
-                        Duration.between(result.started(), result.finished()).toMillis(),
-                        result.errors().isEmpty() ? "" : ", " + result.errors().size() + " error(s): " + result.errors().get(0));
-            }));
+            submitted.add(workers.submit(() -> run(target, in)));
         }
-        for (Future<?> f : running) {
+        for (Future<?> f : submitted) {
             try {
                 f.get();
             } catch (InterruptedException e) {
@@ -79,6 +81,49 @@ public final class ServeLoop {
             } catch (Exception e) {
                 LOG.errorf(e, "reconcile failed");
             }
+        }
+    }
+
+    /**
+     * Reconciles one target now, apart from the schedule (a target this task just took): its slow-log reads wait
+     * for its discovery, so it should not wait for the next scheduled run.
+     */
+    public void runNow(String name) {
+        targets.stream().filter(t -> t.target().name().equals(name)).findFirst().ifPresent(target -> {
+            if (stopping.get()) {
+                return;
+            }
+            try {
+                workers.submit(() -> {
+                    try {
+                        run(target, inputs.get());
+                    } catch (RuntimeException e) {
+                        LOG.errorf("reconcile %s cannot start: %s", name, e.getMessage());
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // stopping
+            }
+        });
+    }
+
+    /**
+     * One run of one target, when this task works it. Alarm and dashboard writes stop, each before it is made, as
+     * soon as serve stops or the target's lease is no longer held.
+     */
+    private void run(TargetReconcile target, Wiring.Inputs in) {
+        String name = target.target().name();
+        if (!gate.holds(name) || !running.add(name)) {
+            return;
+        }
+        try {
+            TargetStatus.RunResult result = target.run(in, () -> stopping.get() || !gate.holds(name), () -> state.discovered(name));
+            state.finished(name, result);
+            LOG.infof("reconcile %s: %s in %d ms%s", name, result.summary(),
+                    Duration.between(result.started(), result.finished()).toMillis(),
+                    result.errors().isEmpty() ? "" : ", " + result.errors().size() + " error(s): " + result.errors().get(0));
+        } finally {
+            running.remove(name);
         }
     }
 

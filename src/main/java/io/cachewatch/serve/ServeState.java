@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /** What serve knows about its targets: read by /status and readiness, and mirrored into Prometheus metrics. */
 @ApplicationScoped
 public class ServeState {
+    /** The entry of readiness and /status that names the lease table's state. */
+    public static final String LEASE_TABLE = "lease table";
     private final MeterRegistry registry;
     private final Map<String, TargetStatus> targets = new LinkedHashMap<>();
     private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
@@ -49,6 +51,33 @@ public class ServeState {
     private final Map<String, Map<String, List<AuditView>>> audits = new ConcurrentHashMap<>();
     /** Per target, the result-count gauges its last audit set. */
     private final Map<String, Set<AtomicLong>> auditCounts = new ConcurrentHashMap<>();
+
+    /** The targets' leases as this task last saw them; null when serve runs without leases (the file store). */
+    private volatile Leases leases;
+
+    /**
+     * Who works which target, for /status, readiness and the console.
+     *
+     * @param task      this task's id
+     * @param table     where the leases are kept
+     * @param reachable whether the last lease round reached the table
+     * @param error     why not, when not
+     * @param holders   each target's holder (null: free) as the last round read it
+     * @param held      the targets this task holds
+     */
+    public record Leases(String task, String table, boolean reachable, String error, Instant unreachableSince, int liveTasks,
+                         Map<String, String> holders, List<String> held) {
+        public Leases {
+            holders = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(holders));
+            held = List.copyOf(held);
+        }
+
+        /** The target's holder as /status shows it. */
+        public String holderOf(String target) {
+            String holder = holders.get(target);
+            return held.contains(target) ? task + " (this task)" : holder == null ? "free" : holder;
+        }
+    }
 
     @Inject
     public ServeState(MeterRegistry registry, CachewatchConfig config) {
@@ -124,6 +153,21 @@ public class ServeState {
         }
     }
 
+    public void leases(Leases leases) {
+        this.leases = leases;
+    }
+
+    /** Null without leases. */
+    public Leases leases() {
+        return leases;
+    }
+
+    /** True when this task works the target now: always without leases. */
+    private boolean works(String target) {
+        Leases l = leases;
+        return l == null || l.held().contains(target);
+    }
+
     public synchronized List<TargetStatus> targets() {
         return List.copyOf(targets.values());
     }
@@ -138,7 +182,15 @@ public class ServeState {
 
     synchronized Map<String, String> notReady(Instant now) {
         Map<String, String> waiting = new LinkedHashMap<>();
+        Leases l = leases;
+        if (l != null && !l.reachable()) {
+            // a task that cannot reach the lease table cannot prove it holds anything: it works no target
+            waiting.put(LEASE_TABLE, "lease table " + l.table() + " unreachable since " + l.unreachableSince() + ": " + l.error());
+        }
         for (TargetStatus t : targets.values()) {
+            if (!works(t.name())) {
+                continue; // another task works it, or nobody yet: not this task's readiness
+            }
             Instant since = discoveryFailingSince.get(t.name());
             if (!t.discovered()) {
                 waiting.put(t.name(), t.lastRun() == null ? "first discovery pending" : failure(t));
@@ -343,6 +395,9 @@ public class ServeState {
     public List<ClusterStatus> clusters() {
         List<ClusterStatus> all = new java.util.ArrayList<>();
         for (TargetStatus t : targets()) {
+            if (!works(t.name())) {
+                continue; // shown by the task that holds it
+            }
             Map<String, List<FindingView>> found = findings.getOrDefault(t.name(), Map.of());
             Map<String, List<AuditView>> failing = audits.getOrDefault(t.name(), Map.of());
             for (ClusterStatus c : console.getOrDefault(t.name(), List.of())) {

@@ -37,10 +37,22 @@ public final class SlowlogLoop {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final ScheduledExecutorService scheduler;
 
+    private final TargetGate gate;
+
     /** {@code collector} builds a target's collector (its state file, its SNS client); called once per target, here. */
     public SlowlogLoop(List<TargetReconcile> targets, Function<TargetReconcile, SlowlogCollector> collector, ServeState state) {
+        this(targets, collector, state, TargetGate.ALWAYS);
+    }
+
+    /**
+     * @param gate which targets this task works (with leases: the ones it holds), asked before each poll and each
+     *             publish; its fence goes with every state write
+     */
+    public SlowlogLoop(List<TargetReconcile> targets, Function<TargetReconcile, SlowlogCollector> collector, ServeState state,
+                       TargetGate gate) {
         this.targets = List.copyOf(targets);
         this.state = state;
+        this.gate = gate;
         List<SlowlogCollector> built = new ArrayList<>();
         try {
             for (TargetReconcile t : this.targets) {
@@ -67,7 +79,7 @@ public final class SlowlogLoop {
 
     void poll(TargetReconcile target) {
         String name = target.target().name();
-        if (stopping.get()) {
+        if (stopping.get() || !gate.holds(name)) {
             return;
         }
         var clusters = target.discoveredClusters();
@@ -77,7 +89,8 @@ public final class SlowlogLoop {
         }
         long start = System.nanoTime();
         try {
-            SlowlogCollector.Result result = collectors.get(name).pollOnce(clusters.get());
+            SlowlogCollector.Result result = collectors.get(name).pollOnce(clusters.get(), gate.fence(name),
+                    () -> !stopping.get() && gate.holds(name));
             state.stateStoreAnswered(name);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             state.slowlogPolled(name, result, took);

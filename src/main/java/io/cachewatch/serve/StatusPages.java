@@ -41,30 +41,41 @@ public final class StatusPages {
      * A target's row on the fleet page; the change counts are null before its first run.
      *
      * @param readiness what the target waits for before its first run ends
+     * @param lease     the task holding the target's lease; null without leases
      */
     public record TargetRow(String name, String regions, TargetStatus.RunResult run, String finishedAgo, String readiness,
                             Long created, Long updated, Long deleted, Long unchanged, Long failed, String slowlog,
-                            List<String> errors, String audit, AuditStatus auditStatus) {
+                            List<String> errors, String audit, AuditStatus auditStatus, String lease) {
         static TargetRow of(TargetStatus t, String readiness) {
+            return of(t, readiness, null);
+        }
+
+        static TargetRow of(TargetStatus t, String readiness, ServeState.Leases leases) {
             TargetStatus.RunResult run = t.lastRun();
             Map<String, Long> s = run == null ? Map.of() : run.summary();
             return new TargetRow(t.name(), String.join(", ", t.regions()), run, run == null ? null : ServeState.ago(run.finished()),
                     readiness, s.get("create"), s.get("update"), s.get("delete"), s.get("unchanged"), s.get("failed"),
                     StatusPages.slowlog(t.slowlog()), run == null ? List.of() : run.errors().stream().limit(20).toList(),
-                    StatusPages.audit(t.audit()), t.audit());
+                    StatusPages.audit(t.audit()), t.audit(), leases == null ? null : leases.holderOf(t.name()));
         }
     }
 
     /** The fleet page's data. */
     public record FleetPage(List<ClusterStatus> clusters, List<TargetRow> targets, FleetFilter filter, int total, int firing,
-                            boolean ready, String generated, int refreshSeconds, String css) {
+                            boolean ready, String generated, int refreshSeconds, String css, ServeState.Leases leases) {
     }
 
     public String fleet(List<ClusterStatus> all, List<TargetRow> targets, FleetFilter filter, boolean ready, Instant now) {
+        return fleet(all, targets, filter, ready, now, null);
+    }
+
+    /** @param leases who holds which target; null without leases */
+    public String fleet(List<ClusterStatus> all, List<TargetRow> targets, FleetFilter filter, boolean ready, Instant now,
+                        ServeState.Leases leases) {
         List<ClusterStatus> shown = filter.apply(all);
         int firing = (int) all.stream().filter(c -> c.alarms().firing() > 0).count();
-        return fleet.data("page", new FleetPage(shown, targets, filter, all.size(), firing, ready, now.toString(), REFRESH_SECONDS, css))
-                .render();
+        return fleet.data("page", new FleetPage(shown, targets, filter, all.size(), firing, ready, now.toString(), REFRESH_SECONDS, css,
+                leases)).render();
     }
 
     /**

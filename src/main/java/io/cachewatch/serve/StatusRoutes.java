@@ -57,15 +57,19 @@ public class StatusRoutes {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("ready", state.notReady().isEmpty());
         doc.put("targets", state.targets());
+        if (state.leases() != null) {
+            doc.put("leases", state.leases());
+        }
         doc.put("clusters", filter.apply(state.clusters()));
         send(ctx, doc);
     }
 
     private void fleetHtml(RoutingContext ctx) {
         Map<String, String> notReady = state.notReady();
+        ServeState.Leases leases = state.leases();
         List<StatusPages.TargetRow> rows = state.targets().stream()
-                .map(t -> StatusPages.TargetRow.of(t, notReady.getOrDefault(t.name(), "discovered"))).toList();
-        html(ctx, 200, pages.fleet(state.clusters(), rows, filter(ctx), notReady.isEmpty(), Instant.now()));
+                .map(t -> StatusPages.TargetRow.of(t, notReady.getOrDefault(t.name(), "discovered"), leases)).toList();
+        html(ctx, 200, pages.fleet(state.clusters(), rows, filter(ctx), notReady.isEmpty(), Instant.now(), leases));
     }
 
     private void cluster(RoutingContext ctx) {

@@ -13,7 +13,9 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready once the first discovery of every target succeeded, and down again while a target's discovery has been failing
- * for longer than {@code cachewatch.serve.readiness-grace}; names the targets not ready and why.
+ * for longer than {@code cachewatch.serve.readiness-grace}; names the targets not ready and why. With leases, only
+ * the targets this task holds count (the others are listed with their holder), and a lease table this task cannot
+ * reach takes readiness down with the reason.
  */
 @Readiness
 @ApplicationScoped
@@ -35,7 +37,13 @@ public class TargetsReadiness implements HealthCheck {
         }
         Map<String, String> waiting = state.notReady();
         logChange(waiting);
-        state.targets().forEach(t -> b.withData(t.name(), waiting.getOrDefault(t.name(), "discovered")));
+        ServeState.Leases leases = state.leases();
+        if (leases != null) {
+            b.withData("task", leases.task());
+            b.withData(ServeState.LEASE_TABLE, waiting.getOrDefault(ServeState.LEASE_TABLE, "reachable"));
+        }
+        state.targets().forEach(t -> b.withData(t.name(), waiting.getOrDefault(t.name(),
+                leases == null || leases.held().contains(t.name()) ? "discovered" : "held by " + leases.holderOf(t.name()))));
         return b.status(waiting.isEmpty()).build();
     }
 

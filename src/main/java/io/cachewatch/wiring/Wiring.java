@@ -291,4 +291,47 @@ public class Wiring {
             throw new UsageException("cachewatch.safety.max-delete-share: " + e.getMessage());
         }
     }
+
+    /**
+     * Serve's lease keeper over the DynamoDB state table, or empty with the file store (one process works every
+     * target). Renewal every third of {@code cachewatch.lease.duration}, a safety margin of a sixth before expiry,
+     * each table call limited to the renewal interval (at most 5 s) so an unreachable table is noticed within it.
+     *
+     * @param clients       the SDK clients of the table (serve meters their calls apart from the targets')
+     * @param defaultRegion the table's region when {@code cachewatch.state.region} is absent
+     * @throws UsageException for a check interval above a third of the duration
+     */
+    public java.util.Optional<io.cachewatch.lease.LeaseKeeper> leaseKeeper(List<String> targets, AwsClients clients, String defaultRegion) {
+        CachewatchConfig.State state = config.state();
+        if (!StateSettings.dynamoDb(state)) {
+            return java.util.Optional.empty();
+        }
+        // the store's settings (store, table, region) were checked at start with the ranges (StateSettings)
+        String table = state.table().map(String::strip).orElseThrow();
+        long duration = config.lease().duration().toMillis();
+        long renewEvery = duration / 3;
+        long check = config.lease().checkInterval().toMillis();
+        if (check > renewEvery) {
+            throw new io.cachewatch.config.UsageException("cachewatch.lease.check-interval=" + config.lease().checkInterval()
+                    + ": expected at most a third of cachewatch.lease.duration=" + config.lease().duration());
+        }
+        String region = state.region().map(String::strip).filter(r -> !r.isEmpty()).orElse(defaultRegion);
+        var store = new io.cachewatch.aws.dynamodb.DynamoDbLeaseStore(() -> clients.dynamoDb(region), table,
+                java.time.Duration.ofMillis(Math.min(renewEvery, 5_000)));
+        String task = config.lease().taskId().filter(t -> !t.isBlank()).orElseGet(Wiring::taskId);
+        return java.util.Optional.of(new io.cachewatch.lease.LeaseKeeper(new io.cachewatch.lease.LeaseKeeper.Settings(task,
+                new io.cachewatch.lease.LeasePlan.Timing(duration, renewEvery), duration / 6), targets, store, System::currentTimeMillis));
+    }
+
+    /** Host name, process id and a random part: unique among the tasks sharing a table, readable in /status. */
+    static String taskId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "host";
+        }
+        return host + "-" + ProcessHandle.current().pid() + "-"
+                + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000, 0x100000));
+    }
 }

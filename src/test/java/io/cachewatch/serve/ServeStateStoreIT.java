@@ -105,11 +105,13 @@ class ServeStateStoreIT {
 
             table.cut();
             await(() -> get("/q/health/ready").statusCode() == 503);
-            assertThat(get("/q/health/ready").body()).contains("state store: nothing read or published: DynamoDB table cachewatch-state (us-east-1): cannot read the state of target default");
+            // the same table holds the target's lease: a task that cannot reach it holds nothing and polls nothing
+            assertThat(get("/q/health/ready").body()).contains("lease table cachewatch-state unreachable since");
+            await(() -> metric("cachewatch_lease_held", "target=\"default\"") == 0);
             orders.cli("KEYS", "outage:*");
-            double failed = metric("cachewatch_slowlog_polls_total", "outcome=\"failed\"");
-            await(() -> metric("cachewatch_slowlog_polls_total", "outcome=\"failed\"") >= failed + 2);
+            double polls = metric("cachewatch_slowlog_polls_total", "target=\"default\"");
             assertThat(keysPatterns(slack.drain(0))).as("nothing published while the table cannot be reached").isEmpty();
+            assertThat(metric("cachewatch_slowlog_polls_total", "target=\"default\"")).as("no poll without the lease").isEqualTo(polls);
 
             table.restore();
             await(() -> get("/q/health/ready").statusCode() == 200);
@@ -118,7 +120,7 @@ class ServeStateStoreIT {
             assertThat(metrics).contains("cachewatch_aws_calls_total{operation=\"Query\",service=\"DynamoDb\",target=\"default\"}",
                     "cachewatch_aws_calls_total{operation=\"TransactWriteItems\",service=\"DynamoDb\",target=\"default\"}");
             AwsOperationsLog.fromMetrics(metrics);
-            assertThat(serve.stderr()).contains("slowlog default: state store unavailable: nothing read or published: DynamoDB table cachewatch-state");
+            assertThat(serve.stderr()).contains("lease table cachewatch-state cannot be reached", "lease table cachewatch-state reachable again");
             assertThat(serve.terminate(Duration.ofSeconds(30))).as(serve.stderr()).isZero();
         } finally {
             if (serve != null && serve.process().isAlive()) {

@@ -70,6 +70,14 @@ public final class SnsPublisher {
 
     /** Publishes everything queued; what fails stays queued. */
     public Result flush() {
+        return flush(() -> true);
+    }
+
+    /**
+     * Publishes everything queued while {@code allowed} holds, asked before each call (serve: this task still holds
+     * the target's lease); what fails or was not allowed stays queued.
+     */
+    public Result flush(java.util.function.BooleanSupplier allowed) {
         List<String> errors = new ArrayList<>();
         Map<String, List<Notification>> byTopic = new LinkedHashMap<>();
         List<Notification> keep = new ArrayList<>();
@@ -88,6 +96,10 @@ public final class SnsPublisher {
             String topic = e.getKey();
             SnsClient sns = clients.apply(region(topic));
             for (List<Notification> batch : Batches.of(e.getValue())) {
+                if (!allowed.getAsBoolean()) {
+                    keep.addAll(batch);
+                    continue;
+                }
                 try {
                     PublishBatchResponse response = sns.publishBatch(b -> b.topicArn(topic).publishBatchRequestEntries(entries(topic, batch)));
                     published += response.successful().size();
