@@ -255,6 +255,64 @@ class ServeLeasesIT {
         }
     }
 
+    /**
+     * Restart both: two tasks work the targets, a slow command's finding and the audit's announcements reach the queue;
+     * SIGTERM to both, both started again: once they hold every target again and the holder of the slow-logging
+     * node's target has polled it at least twice and audited it again, nothing has been sent a second time (the
+     * cursors and the notified results are in the table).
+     */
+    @Test
+    void restartBothAndNothingIsSentAgain(@TempDir Path dir) throws Exception {
+        try (DemoFleet fleet = new DemoFleet(moto.endpoint())) {
+            fleet.redisSingleNode("orders", "cache.t3.micro");
+        }
+        RedisServers.Server orders = redis.start();
+        SnsQueue slack = new SnsQueue(moto.endpoint(), "findings");
+        try {
+            Path config = config(dir, Map.of("east1", "us-east-1", "west2", "us-west-2"), "    interval: 1s\n    endpoint-overrides:\n      orders: redis://"
+                    + orders.address() + "\n", "  notify:\n    default-topic: " + slack.topicArn() + "\n");
+            Map<String, String> env = Map.of("CACHEWATCH_LEASE_DURATION", "6s", "CACHEWATCH_LEASE_CHECK_INTERVAL", "500ms");
+            Task a = start("a", config, dir, env);
+            Task b = start("b", config, dir, env);
+            List<String> received = new ArrayList<>();
+            orders.cli("KEYS", "before:*");
+            await(Duration.ofSeconds(120), () -> receive(slack, received).stream().anyMatch(body -> body.contains("before:")));
+            await(Duration.ofSeconds(120), () -> held(a).size() == 1 && held(b).size() == 1);
+            Task east = held(a).contains("east1") ? a : b;
+            // the holder's audit of east1 announced and recorded what it found
+            await(Duration.ofSeconds(120), () -> audited(east, "east1"));
+            slack.drain(0).forEach(m -> received.add(m.body()));
+            assertThat(received.stream().filter(body -> body.contains("before:")).count()).as("%s", received).isEqualTo(1);
+
+            for (Task t : List.of(a, b)) {
+                t.process().process().destroy();
+            }
+            for (Task t : List.of(a, b)) {
+                assertThat(t.process().process().waitFor()).as("exit of %s: %s", t.id(), t.process().stderr()).isZero();
+            }
+            Task a2 = start("a", config, dir, env);
+            Task b2 = start("b", config, dir, env);
+            await(Duration.ofSeconds(120), () -> held(a2).size() == 1 && held(b2).size() == 1);
+            Task east2 = held(a2).contains("east1") ? a2 : b2;
+            await(Duration.ofSeconds(120), () -> ServeIT.counter(get(east2, "/q/metrics").body(), "cachewatch_slowlog_polls_total",
+                    "target=\"east1\"", "outcome=\"ok\"") >= 2 && audited(east2, "east1") && status(east2).toString().contains("\"nodesRead\":1"));
+            List<String> again = slack.drain(0).stream().map(m -> m.body()).toList();
+            assertThat(again).as("sent again after both restarted (before: %s)", received).isEmpty();
+        } finally {
+            slack.close();
+        }
+    }
+
+    /** Whether the task has audited the target at least once since it started. */
+    private boolean audited(Task t, String target) {
+        for (JsonNode n : status(t).path("targets")) {
+            if (n.path("name").asText().equals(target)) {
+                return n.path("audit").hasNonNull("lastAudit");
+            }
+        }
+        return false;
+    }
+
     /** One receive from the queue, every body kept in {@code all}; returns this receive's bodies. */
     private static List<String> receive(SnsQueue queue, List<String> all) {
         List<String> bodies = queue.receive().stream().map(m -> m.body()).toList();
