@@ -21,6 +21,8 @@ class IamPolicyTest {
         assertThat(IamPolicy.action("Sts.AssumeRole")).isEqualTo("sts:AssumeRole");
         assertThat(IamPolicy.action("Sns.PublishBatch")).as("no IAM action of its own").isEqualTo("sns:Publish");
         assertThat(IamPolicy.action("ResourceGroupsTaggingApi.GetResources")).as("the tagging API's prefix is tag").isEqualTo("tag:GetResources");
+        assertThat(IamPolicy.needed(List.of("DynamoDb.TransactWriteItems", "DynamoDb.Query"))).as("a transaction's actions by their kind")
+                .containsExactly("dynamodb:ConditionCheckItem", "dynamodb:DeleteItem", "dynamodb:PutItem", "dynamodb:Query");
     }
 
     /**

@@ -11,12 +11,28 @@ public final class AlarmSummary {
 
     /** {@code EngineCPUUtilization Average > 80 for 5/5 × 60s}; {@code SwapUsage Average > 52428800 (50 MiB) …}. */
     public static String describe(AlarmSpec s) {
-        String threshold = number(s.threshold());
+        return describe(s, new StringBuilder(64)).toString();
+    }
+
+    /**
+     * Appends the one-line summary: a plan makes one per created alarm (tens of thousands), and a builder is far
+     * cheaper than a concatenation of this many parts while a cold JVM still interprets it.
+     */
+    public static StringBuilder describe(AlarmSpec s, StringBuilder to) {
+        to.append(s.metricName()).append(' ').append(s.statistic()).append(' ').append(s.comparison().symbol()).append(' ')
+                .append(number(s.threshold()));
         if (BYTE_METRICS.contains(s.metricName()) && s.threshold() >= 1024) {
-            threshold += " (" + binary(s.threshold()) + ")";
+            to.append(" (").append(binary(s.threshold())).append(')');
         }
-        return s.metricName() + " " + s.statistic() + " " + s.comparison().symbol() + " " + threshold
-                + " for " + s.datapointsToAlarm() + "/" + s.evaluationPeriods() + " × " + s.period() + "s";
+        return to.append(" for ").append(s.datapointsToAlarm()).append('/').append(s.evaluationPeriods()).append(" × ")
+                .append(s.period()).append('s');
+    }
+
+    /** True when two specs have the same summary: it reads only these fields. */
+    static boolean sameSummary(AlarmSpec a, AlarmSpec b) {
+        return a.metricName().equals(b.metricName()) && a.statistic().equals(b.statistic()) && a.comparison() == b.comparison()
+                && Double.compare(a.threshold(), b.threshold()) == 0 && a.datapointsToAlarm() == b.datapointsToAlarm()
+                && a.evaluationPeriods() == b.evaluationPeriods() && a.period() == b.period();
     }
 
     public static String binary(double bytes) {

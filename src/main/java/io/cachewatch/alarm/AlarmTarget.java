@@ -15,23 +15,35 @@ import java.util.Map;
  *
  * @param node  null for cluster-level targets
  * @param shard null for cluster-level targets
+ * @param label the id shown for this target in names and plans: node id ({@code cacheClusterId/nodeId} in ElastiCache),
+ *              member cluster id or cluster id; made once per target, as every rule's alarm on it names it
  */
-public record AlarmTarget(Cluster cluster, Shard shard, Node node, List<Dimension> dimensions, Map<String, Double> facts) {
+public record AlarmTarget(Cluster cluster, Shard shard, Node node, List<Dimension> dimensions, Map<String, Double> facts,
+                          String label) {
 
     /**
      * Node-level target. Dimensions per "CacheMetrics.DimensionsAndSets" (ElastiCache: CacheClusterId is the member
      * cluster, CacheNodeId the node) and MemoryDB's "Metrics for MemoryDB" (ClusterName + NodeName).
      */
     public static AlarmTarget ofNode(Cluster cluster, Shard shard, Node node) {
+        return ofNode(cluster, shard, node, clusterFacts(cluster));
+    }
+
+    /**
+     * Node-level target with its cluster's facts already gathered ({@link #clusterFacts}): a cluster's node targets are
+     * made together and share them (counting a cluster's nodes walks all its shards).
+     */
+    static AlarmTarget ofNode(Cluster cluster, Shard shard, Node node, Map<String, Double> clusterFacts) {
         List<Dimension> dims = switch (cluster.kind()) {
             case ELASTICACHE -> List.of(new Dimension("CacheClusterId", node.cacheClusterId()),
                     new Dimension("CacheNodeId", node.id()));
             case MEMORYDB -> List.of(new Dimension("ClusterName", cluster.id()), new Dimension("NodeName", node.id()));
             case SERVERLESS -> throw new IllegalArgumentException("serverless cache " + cluster.id() + " has no nodes");
         };
-        Map<String, Double> facts = clusterFacts(cluster);
+        Map<String, Double> facts = new HashMap<>(clusterFacts);
         facts.put("replicas_per_shard", (double) Math.max(0, shard.nodes().size() - 1));
-        return new AlarmTarget(cluster, shard, node, dims, Map.copyOf(facts));
+        String label = cluster.kind() == ClusterKind.ELASTICACHE ? node.cacheClusterId() + "/" + node.id() : node.id();
+        return new AlarmTarget(cluster, shard, node, dims, Map.copyOf(facts), label);
     }
 
     /**
@@ -42,10 +54,10 @@ public record AlarmTarget(Cluster cluster, Shard shard, Node node, List<Dimensio
     public static List<AlarmTarget> ofCluster(Cluster cluster) {
         Map<String, Double> facts = Map.copyOf(clusterFacts(cluster));
         return switch (cluster.kind()) {
-            case SERVERLESS -> List.of(new AlarmTarget(cluster, null, null, List.of(new Dimension("clusterId", cluster.id())), facts));
-            case MEMORYDB -> List.of(new AlarmTarget(cluster, null, null, List.of(new Dimension("ClusterName", cluster.id())), facts));
+            case SERVERLESS -> List.of(wholeCluster(cluster, List.of(new Dimension("clusterId", cluster.id())), facts));
+            case MEMORYDB -> List.of(wholeCluster(cluster, List.of(new Dimension("ClusterName", cluster.id())), facts));
             case ELASTICACHE -> cluster.nodes().stream().map(Node::cacheClusterId).distinct()
-                    .map(id -> new AlarmTarget(cluster, null, null, List.of(new Dimension("CacheClusterId", id)), facts))
+                    .map(id -> wholeCluster(cluster, List.of(new Dimension("CacheClusterId", id)), facts))
                     .toList();
         };
     }
@@ -58,18 +70,15 @@ public record AlarmTarget(Cluster cluster, Shard shard, Node node, List<Dimensio
     public static AlarmTarget ofSlowlog(Cluster cluster) {
         List<Dimension> dims = SlowlogMetrics.dimensions(cluster.id(), cluster.ref().kind()).entrySet().stream()
                 .map(d -> new Dimension(d.getKey(), d.getValue())).toList();
-        return new AlarmTarget(cluster, null, null, dims, Map.copyOf(clusterFacts(cluster)));
+        return wholeCluster(cluster, dims, Map.copyOf(clusterFacts(cluster)));
     }
 
-    /** The id shown for this target in names and plans: node id, member cluster id or cluster id. */
-    public String label() {
-        if (node != null) {
-            return cluster.kind() == ClusterKind.ELASTICACHE ? node.cacheClusterId() + "/" + node.id() : node.id();
-        }
-        return dimensions.get(0).value();
+    /** A target without a node, labelled by its first dimension's value (member cluster id or cluster id). */
+    private static AlarmTarget wholeCluster(Cluster cluster, List<Dimension> dims, Map<String, Double> facts) {
+        return new AlarmTarget(cluster, null, null, dims, facts, dims.get(0).value());
     }
 
-    private static Map<String, Double> clusterFacts(Cluster cluster) {
+    static Map<String, Double> clusterFacts(Cluster cluster) {
         Map<String, Double> facts = new HashMap<>();
         if (cluster.vcpus() != null) {
             facts.put("vcpus", cluster.vcpus().doubleValue());

@@ -12,13 +12,13 @@ import io.cachewatch.profile.AlarmRule;
 import io.cachewatch.profile.Applicability;
 import io.cachewatch.profile.Expression;
 import io.cachewatch.profile.MetricCatalog;
+import io.cachewatch.profile.MetricDefinition;
 import io.cachewatch.profile.ProfileChoice;
 import io.cachewatch.profile.ProfileSelector;
 import io.cachewatch.profile.Scope;
 import io.cachewatch.profile.TagOverrides;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -37,11 +37,16 @@ public final class DesiredAlarms {
     private final AlarmNaming naming;
     private final AlarmActions actions;
 
+    /** Each profile's rules' shared description parts, in the order of its rules. */
+    private final Map<String, List<AlarmDescription.RuleText>> ruleTexts = new java.util.HashMap<>();
+
     public DesiredAlarms(Map<String, AlarmProfile> profiles, ProfileSelector selector, AlarmNaming naming, AlarmActions actions) {
         this.profiles = Map.copyOf(profiles);
         this.selector = selector;
         this.naming = naming;
         this.actions = actions;
+        this.profiles.forEach((name, profile) -> ruleTexts.put(name, profile.rules().stream()
+                .map(r -> AlarmDescription.ruleText(r.id(), profile.name(), r.description())).toList()));
     }
 
     public DesiredState forRegion(RegionInventory region) {
@@ -92,14 +97,28 @@ public final class DesiredAlarms {
             return;
         }
         Targets targets = new Targets(cluster);
-        for (AlarmRule rule : profile.rules()) {
+        ClusterRef ref = cluster.ref();
+        String clusterText = AlarmDescription.clusterText(cluster.region(), ref.kind(), ref.id());
+        List<AlarmDescription.RuleText> texts = ruleTexts.get(use.profile());
+        for (int i = 0; i < profile.rules().size(); i++) {
+            AlarmRule rule = profile.rules().get(i);
             if (overrides.disabled().contains(rule.id()) || !matchesCluster(rule.appliesTo(), cluster)) {
                 continue;
             }
+            // what every alarm of the rule on this cluster shares, worked out once rather than once per target
+            RuleOnCluster shared = new RuleOnCluster(rule, ref, profile.name(), rule.namespaceFor(cluster.kind()),
+                    actions.forSeverity(rule.severity()), overrides.thresholds().get(rule.id()), MetricCatalog.definition(rule.metric()),
+                    texts.get(i), clusterText);
             for (AlarmTarget target : targets.of(rule)) {
-                alarmFor(rule, target, profile.name(), overrides, out).ifPresent(out.alarms::add);
+                alarmFor(shared, target, out).ifPresent(out.alarms::add);
             }
         }
+    }
+
+    /** A rule as it applies to one cluster: its alarms there differ only in their target and computed threshold. */
+    private record RuleOnCluster(AlarmRule rule, ClusterRef ref, String profile, String namespace, List<String> topics,
+                                 Double override, java.util.Optional<MetricDefinition> range, AlarmDescription.RuleText text,
+                                 String clusterText) {
     }
 
     private static boolean matchesCluster(Applicability a, Cluster cluster) {
@@ -138,10 +157,11 @@ public final class DesiredAlarms {
             if (nodes == null) {
                 nodes = new ArrayList<>();
                 replicatedNodes = new ArrayList<>();
+                Map<String, Double> facts = AlarmTarget.clusterFacts(cluster);
                 for (Shard shard : cluster.shards()) {
                     boolean replicated = cluster.hasReplicas(shard);
                     for (var node : shard.nodes()) {
-                        AlarmTarget target = AlarmTarget.ofNode(cluster, shard, node);
+                        AlarmTarget target = AlarmTarget.ofNode(cluster, shard, node, facts);
                         nodes.add(target);
                         if (replicated) {
                             replicatedNodes.add(target);
@@ -153,8 +173,8 @@ public final class DesiredAlarms {
         }
     }
 
-    private java.util.Optional<DesiredAlarm> alarmFor(AlarmRule rule, AlarmTarget target, String profile,
-                                                      TagOverrides overrides, Collector out) {
+    private java.util.Optional<DesiredAlarm> alarmFor(RuleOnCluster shared, AlarmTarget target, Collector out) {
+        AlarmRule rule = shared.rule();
         Cluster cluster = target.cluster();
         Expression when = rule.appliesTo().when();
         if (when != null) {
@@ -163,41 +183,38 @@ public final class DesiredAlarms {
                 return java.util.Optional.empty();
             }
         }
-        Double override = overrides.thresholds().get(rule.id());
         double threshold;
-        if (override != null) {
-            threshold = override; // checked against the metric's range for the cluster as a whole
+        if (shared.override() != null) {
+            threshold = shared.override(); // checked against the metric's range for the cluster as a whole
         } else {
             OptionalDouble value = evaluate(rule, "threshold", rule.threshold(), target, out);
             if (value.isEmpty()) {
                 return java.util.Optional.empty();
             }
             threshold = value.getAsDouble();
-            java.util.Optional<String> why = outOfRange(rule, threshold);
+            java.util.Optional<String> why = outOfRange(rule, shared.range(), threshold);
             if (why.isPresent()) {
                 out.problem(cluster, rule.where("threshold") + ": '" + rule.threshold().text() + "' gives " + AlarmSummary.number(threshold)
                         + " for " + target.label() + ", which " + why.get());
                 return java.util.Optional.empty();
             }
         }
+        ClusterRef ref = shared.ref();
         String node = target.node() == null ? null : target.label();
-        AlarmOwner owner = new AlarmOwner(cluster.region(), cluster.ref(), node, rule.id(), profile);
+        AlarmOwner owner = new AlarmOwner(cluster.region(), ref, node, rule.id(), shared.profile());
         String name = target.node() == null
-                ? naming.clusterAlarm(cluster.ref().kind(), target.label(), rule.id())
-                : naming.nodeAlarm(cluster.ref().kind(), target.node().cacheClusterId(), target.node().id(), rule.id());
-        List<String> topics = actions.forSeverity(rule.severity());
-        AlarmSpec spec = new AlarmSpec(rule.namespaceFor(cluster.kind()), rule.metric(), target.dimensions(), rule.statistic(),
+                ? naming.clusterAlarm(ref.kind(), target.label(), rule.id())
+                : naming.nodeAlarm(ref.kind(), target.node().cacheClusterId(), target.node().id(), rule.id());
+        AlarmSpec spec = new AlarmSpec(shared.namespace(), rule.metric(), target.dimensions(), rule.statistic(),
                 rule.period(), rule.evaluationPeriods(), rule.datapointsToAlarm(), rule.comparison(), threshold,
-                rule.treatMissingData(), AlarmDescription.render(owner, rule.description()), true, topics, topics);
-        Map<String, String> tags = new LinkedHashMap<>();
-        tags.put("managed-by", "cachewatch");
-        tags.put("cluster", cluster.id());
-        if (node != null) {
-            tags.put("node", node);
-        }
-        tags.put("rule", rule.id());
-        tags.put("profile", profile);
-        tags.put("severity", rule.severity());
+                rule.treatMissingData(), AlarmDescription.render(shared.text(), shared.clusterText(), owner), true, shared.topics(),
+                shared.topics());
+        // an immutable map straight away: DesiredAlarm would copy any other into one
+        Map<String, String> tags = node == null
+                ? Map.of("managed-by", "cachewatch", "cluster", cluster.id(), "rule", rule.id(), "profile", shared.profile(),
+                        "severity", rule.severity())
+                : Map.of("managed-by", "cachewatch", "cluster", cluster.id(), "node", node, "rule", rule.id(),
+                        "profile", shared.profile(), "severity", rule.severity());
         return java.util.Optional.of(new DesiredAlarm(name, spec, owner, rule.severity(), tags));
     }
 
@@ -206,7 +223,10 @@ public final class DesiredAlarms {
      * never be crossed or always is: the cluster's alarms are then kept as they are rather than replaced by nothing.
      */
     private static java.util.Optional<String> outOfRange(AlarmRule rule, double threshold) {
-        var range = MetricCatalog.definition(rule.metric());
+        return outOfRange(rule, MetricCatalog.definition(rule.metric()), threshold);
+    }
+
+    private static java.util.Optional<String> outOfRange(AlarmRule rule, java.util.Optional<MetricDefinition> range, double threshold) {
         if (range.isPresent() && (threshold < 0 || threshold > range.get().max())) {
             return java.util.Optional.of("is outside 0.." + (range.get().percent() ? "100 for percentage" : "∞ for") + " metric "
                     + rule.metric() + " (rule " + rule.id() + ")");

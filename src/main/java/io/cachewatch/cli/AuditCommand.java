@@ -11,6 +11,7 @@ import io.cachewatch.audit.Findings;
 import io.cachewatch.audit.PolicyCheck;
 import io.cachewatch.audit.Severity;
 import io.cachewatch.aws.securityhub.SecurityHubImport;
+import io.cachewatch.config.StateSettings;
 import io.cachewatch.inventory.Cluster;
 import io.cachewatch.aws.cloudwatch.CloudWatchMetricReader;
 import io.cachewatch.usage.FleetUsage;
@@ -155,6 +156,10 @@ public class AuditCommand implements Callable<Integer> {
 
     /** Announces what changed; delivery failures become errors of the run (exit 1). */
     private AuditRun notify(AuditRun run) {
+        if (StateSettings.dynamoDb(wiring.config().state())) {
+            spec.commandLine().getErr().println("cachewatch: notify keeps what it announced in " + AuditNotify.stateFile(wiring.config())
+                    + "; cachewatch.state.store=dynamodb is serve's, shared by its tasks under leases (docs/deploy.md, \"High availability\")");
+        }
         AuditNotify.Outcome outcome = AuditNotify.run(run.results(), wiring.config(), wiring.aws());
         spec.commandLine().getErr().println("cachewatch: notify: " + outcome.failing() + " newly failing, " + outcome.resolved()
                 + " resolved, " + outcome.published() + " message(s) published");

@@ -1,19 +1,17 @@
 package io.cachewatch.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cachewatch.audit.AuditChanges;
 import io.cachewatch.audit.AuditResult;
 import io.cachewatch.aws.AwsClients;
 import io.cachewatch.aws.sns.SnsPublisher;
+import io.cachewatch.collect.FileStateStore;
 import io.cachewatch.config.CachewatchConfig;
-import io.cachewatch.config.UsageException;
 import io.cachewatch.notify.AuditMessages;
 import io.cachewatch.notify.Notification;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.cachewatch.state.Fence;
+import io.cachewatch.state.StateSnapshot;
+import io.cachewatch.state.StateStore;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,34 +21,36 @@ import java.util.TreeMap;
 
 /**
  * {@code audit --notify}: publishes what changed since the last notified run (newly failing, newly resolved) to the SNS
- * topic of its severity, and keeps what was announced in {@code audit-state.json} beside the slow-log state. A message
- * that could not be delivered is not recorded, so the next run announces it again.
+ * topic of its severity, and records what was announced in the state store (for the command: {@code audit-state.json}
+ * beside the slow-log state). A message that could not be delivered is not recorded, so the next run announces it
+ * again.
+ *
+ * <p>Order: read the notified results (a store that cannot be read stops here: nothing is published), publish, record
+ * what was delivered. A crash, or a store write that fails, after SNS accepted a message announces it again next run:
+ * at least once. Unlike slow-log findings, an audit result is computed again from the fleet every run, so nothing can
+ * be lost by publishing first; recording first would lose an announcement on a crash before the publish.
  */
 final class AuditNotify {
-    /** The state: result id → severity of every result announced as failing and not yet announced resolved. */
-    record State(Map<String, String> failing) {
-        State {
-            failing = failing == null ? Map.of() : failing;
-        }
-    }
-
     /** What one notify did. */
     record Outcome(int failing, int resolved, int published, List<String> errors) {
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private AuditNotify() {
     }
 
     static Path stateFile(CachewatchConfig config) {
-        return Path.of(config.slowlog().stateFile()).toAbsolutePath().resolveSibling("audit-state.json");
+        return FileStateStore.auditFileBeside(Path.of(config.slowlog().stateFile()));
     }
 
     static Outcome run(List<AuditResult> results, CachewatchConfig config, AwsClients aws) {
-        Path file = stateFile(config);
-        State state = load(file);
-        AuditChanges changes = AuditChanges.between(state.failing(), results);
+        return run(results, config, aws, FileStateStore.single(Path.of(config.slowlog().stateFile())), "default", null);
+    }
+
+    /** @param fence the target's lease (null: none) */
+    static Outcome run(List<AuditResult> results, CachewatchConfig config, AwsClients aws, StateStore store, String target, Fence fence) {
+        StateSnapshot read = store.read(target);
+        Map<String, String> notified = read.state().notified();
+        AuditChanges changes = AuditChanges.between(notified, results);
         List<Notification> messages = new ArrayList<>();
         changes.newlyFailing().forEach(r -> messages.add(AuditMessages.failing(r)));
         changes.resolved().forEach(r -> messages.add(AuditMessages.resolved(r)));
@@ -69,33 +69,10 @@ final class AuditNotify {
         }
         for (AuditResult r : changes.resolved()) {
             if (undelivered.contains(r.id() + "/resolved")) {
-                keep.put(r.id(), state.failing().get(r.id()));
+                keep.put(r.id(), notified.get(r.id()));
             }
         }
-        save(file, new State(keep));
+        store.write(read, read.state().withNotified(keep), fence);
         return new Outcome(changes.newlyFailing().size(), changes.resolved().size(), sent.published(), sent.errors());
-    }
-
-    static State load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return new State(Map.of());
-        }
-        try {
-            return JSON.readValue(file.toFile(), State.class);
-        } catch (IOException e) {
-            throw new UsageException("cannot read audit state " + file + ": " + e.getMessage());
-        }
-    }
-
-    static void save(Path file, State state) {
-        try {
-            Path dir = file.getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "audit-state", ".tmp");
-            JSON.writeValue(tmp.toFile(), state);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write audit state " + file, e);
-        }
     }
 }

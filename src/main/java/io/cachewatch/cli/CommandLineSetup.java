@@ -2,6 +2,7 @@ package io.cachewatch.cli;
 
 import io.cachewatch.config.CachewatchConfig;
 import io.cachewatch.config.ConfigRanges;
+import io.cachewatch.config.StateSettings;
 import io.cachewatch.config.UsageException;
 import io.cachewatch.inventory.InventoryJson;
 import io.cachewatch.report.JsonReport;
@@ -32,7 +33,8 @@ public class CommandLineSetup {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionStrategy(parsed -> {
             if (!helpRequested(parsed)) {
-                List<String> problems = ConfigRanges.problems(config, CommandLineSetup::configured);
+                List<String> problems = new java.util.ArrayList<>(ConfigRanges.problems(config, CommandLineSetup::configured));
+                problems.addAll(StateSettings.problems(config.state()));
                 if (!problems.isEmpty()) {
                     throw new CommandLine.ExecutionException(deepest(parsed).commandSpec().commandLine(), "configuration",
                             new UsageException(String.join("\n", problems)));

@@ -1,5 +1,6 @@
 package io.cachewatch.cli;
 
+import io.cachewatch.config.StateSettings;
 import io.cachewatch.config.UsageException;
 import io.cachewatch.wiring.Wiring;
 import io.cachewatch.collect.SlowlogCollector;
@@ -84,14 +85,16 @@ public class ServeCommand implements Callable<Integer> {
         if (slowlogOn) {
             Path configured = Path.of(wiring.config().slowlog().stateFile());
             List<Path> files = targets.stream().map(t -> SlowlogLoop.stateFile(configured, t.name())).distinct().toList();
-            if (files.size() != targets.size()) {
+            if (!StateSettings.dynamoDb(wiring.config().state()) && files.size() != targets.size()) {
                 reconciles.forEach(TargetReconcile::close);
                 throw new UsageException("cachewatch.targets: names must stay distinct as file names (slow-log state files " + files + ")");
             }
+            String stateRegion = targets.get(0).regions().get(0);
             try {
-                // a state file that cannot be read exits 64 here, before serving
+                // a state file that cannot be read exits 64 here, before serving; an unreachable table does not stop
+                // serve: its polls fail, readiness says why, and they resume when the table answers
                 slowlog = new SlowlogLoop(reconciles, t -> new SlowlogCollector(wiring.config(), vertx.get(), t.clients(),
-                        SlowlogLoop.stateFile(configured, t.target().name()), false, null), state);
+                        wiring.stateStore(t.homeClients(), stateRegion), t.target().name(), false, null), state);
             } catch (RuntimeException e) {
                 reconciles.forEach(TargetReconcile::close);
                 throw e;

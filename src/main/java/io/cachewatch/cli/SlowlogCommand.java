@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cachewatch.aws.sns.SnsPublisher;
 import io.cachewatch.collect.SlowlogCollector;
 import io.cachewatch.config.CachewatchConfig;
+import io.cachewatch.config.StateSettings;
 import io.cachewatch.collect.StateNotWritableException;
 import io.cachewatch.inventory.DiscoveryError;
 import io.cachewatch.inventory.Fleet;
@@ -73,6 +74,10 @@ public class SlowlogCommand implements Callable<Integer> {
             // SIGTERM (ECS, docker stop) or Ctrl-C: finish the current poll, its state saved, and exit 0
             Signal.handle(new Signal("TERM"), s -> stop.countDown());
             Signal.handle(new Signal("INT"), s -> stop.countDown());
+        }
+        if (!dryRun && StateSettings.dynamoDb(wiring.config().state())) {
+            spec.commandLine().getErr().println("cachewatch: slowlog keeps its state in " + Path.of(config.stateFile()).toAbsolutePath()
+                    + "; cachewatch.state.store=dynamodb is serve's, shared by its tasks under leases (docs/deploy.md, \"High availability\")");
         }
         SlowlogCollector built;
         try {

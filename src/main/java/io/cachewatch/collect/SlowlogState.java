@@ -8,10 +8,8 @@ import io.cachewatch.notify.Notification;
 import io.cachewatch.slowlog.NodeCursor;
 import io.cachewatch.slowlog.Suppression;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
@@ -74,14 +72,6 @@ record SlowlogState(Map<String, NodeCursor> cursors, Map<String, Suppression.Sen
     }
 
     public void save(Path file) {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "slowlog-state", ".tmp");
-            JSON.writeValue(tmp.toFile(), this);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write slow-log state " + file, e);
-        }
+        io.cachewatch.files.StateFile.write(file, JSON, this, "slow-log state");
     }
 }

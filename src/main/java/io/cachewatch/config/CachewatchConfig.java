@@ -54,6 +54,21 @@ public interface CachewatchConfig {
 
     Serve serve();
 
+    State state();
+
+    /** Where serve keeps its state between polls, restarts and tasks (checked at start by {@link StateSettings}). */
+    interface State {
+        /** {@code file} (the slow-log state files: one process) or {@code dynamodb} (one table shared by serve's tasks). */
+        @WithDefault("file")
+        String store();
+
+        /** The DynamoDB table (pk S, sk S); required with {@code store=dynamodb}. */
+        Optional<String> table();
+
+        /** The table's region; absent: the first region of serve's first target. */
+        Optional<String> region();
+    }
+
     interface Target {
         /** Shown in status, health and metrics. */
         String name();
@@ -70,10 +85,12 @@ public interface CachewatchConfig {
          * duration (1 h unless raised on the role), else STS refuses ("AssumeRole", IAM User Guide).
          */
         @WithDefault("1h")
+        @WithConverter(LenientNumbers.Span.class)
         Duration sessionDuration();
 
         /** A session is renewed once less than this remains (the SDK's default prefetch time). */
         @WithDefault("5m")
+        @WithConverter(LenientNumbers.Span.class)
         Duration refreshBefore();
     }
 
@@ -106,6 +123,7 @@ public interface CachewatchConfig {
 
         interface SlowlogReads {
             @WithDefault("true")
+            @WithConverter(LenientNumbers.Flag.class)
             boolean enabled();
         }
     }

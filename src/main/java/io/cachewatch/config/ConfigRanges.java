@@ -90,15 +90,46 @@ public final class ConfigRanges {
     public static List<String> problems(CachewatchConfig config, Function<String, String> raw) {
         List<String> problems = new ArrayList<>();
         for (Range range : RANGES) {
-            double value = range.read().applyAsDouble(config);
-            if (!range.accepts(value)) {
-                String text = raw.apply(range.key());
-                String shown = text != null ? text : Double.isNaN(value) ? "?" : number(value);
-                problems.add(range.key() + "=" + shown + ": " + (Double.isNaN(value) ? "not " + article(range.kind()) + "; " : "")
-                        + "expected " + range.allowed() + " (" + range.meaning() + ")");
+            check(range, range.read().applyAsDouble(config), raw, problems);
+        }
+        // each target's AssumeRole timing: its range (15 min to 12 h, below the session) is the target's own check
+        // when serve starts; here only text that is not a duration at all
+        List<CachewatchConfig.Target> targets = config.targets().orElse(List.of());
+        for (int i = 0; i < targets.size(); i++) {
+            String target = "cachewatch.targets[" + i + "].";
+            CachewatchConfig.Target t = targets.get(i);
+            check(duration(target + "session-duration", c -> t.sessionDuration(), false, "AssumeRole session length, 15 min to 12 h"),
+                    raw, config, problems);
+            check(duration(target + "refresh-before", c -> t.refreshBefore(), false, "a session is renewed once less than this remains"),
+                    raw, config, problems);
+        }
+        for (Flag flag : FLAGS) {
+            String text = raw.apply(flag.key());
+            if (text != null && !LenientNumbers.Flag.isFlag(text)) {
+                problems.add(flag.key() + "=" + text + ": expected true or false (" + flag.meaning() + ")");
             }
         }
         return problems;
+    }
+
+    /** An on/off setting; its value as written is checked, since every text converts to a boolean. */
+    record Flag(String key, String meaning) {
+    }
+
+    static final List<Flag> FLAGS = List.of(
+            new Flag("cachewatch.serve.slowlog.enabled", "slow-log reads under serve"));
+
+    private static void check(Range range, Function<String, String> raw, CachewatchConfig config, List<String> problems) {
+        check(range, range.read().applyAsDouble(config), raw, problems);
+    }
+
+    private static void check(Range range, double value, Function<String, String> raw, List<String> problems) {
+        if (!range.accepts(value)) {
+            String text = raw.apply(range.key());
+            String shown = text != null ? text : Double.isNaN(value) ? "?" : number(value);
+            problems.add(range.key() + "=" + shown + ": " + (Double.isNaN(value) ? "not " + article(range.kind()) + "; " : "")
+                    + "expected " + range.allowed() + " (" + range.meaning() + ")");
+        }
     }
 
     private static String article(Kind kind) {

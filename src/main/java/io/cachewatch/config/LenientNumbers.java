@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.spi.Converter;
 
 /**
- * Number converters for cachewatch's own settings that never throw. A value that is not a number would otherwise stop
+ * Number, duration and flag converters for cachewatch's own settings that never throw. A value that is not a number would otherwise stop
  * Quarkus at start with the config library's own text ("SRCFG00039 … threw an Exception whilst being converted") and
  * exit 1; read through these, it becomes a value outside every allowed range, which {@link ConfigRanges} reports
  * as a usage error naming the key, the value as written and the allowed range.
@@ -67,6 +67,24 @@ public final class LenientNumbers {
             } catch (RuntimeException e) {
                 return NOT_A_DURATION;
             }
+        }
+    }
+
+    /**
+     * {@code true} or {@code false}, in any case. Anything else reads as false here, without the config library's
+     * warning (its converter turns any unknown text into false too); {@link ConfigRanges} refuses it from the text as
+     * written, so a typo cannot quietly turn a feature off.
+     */
+    public static final class Flag implements Converter<Boolean> {
+        @Override
+        public Boolean convert(String value) {
+            return value.trim().equalsIgnoreCase("true");
+        }
+
+        /** True for the texts this converter reads as a value: true and false in any case, blanks around allowed. */
+        static boolean isFlag(String text) {
+            String t = text.trim();
+            return t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false");
         }
     }
 }

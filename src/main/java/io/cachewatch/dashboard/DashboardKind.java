@@ -26,6 +26,9 @@ import java.util.function.Function;
  * body is both compared and where the ownership mark ({@link DashboardMark}) is read.
  */
 public final class DashboardKind implements ManagedKind<DesiredState, DashboardStore, DesiredDashboard, ObjectNode> {
+    /** The {@code kind} of its changes. */
+    public static final String ID = "dashboard";
+
     private static final Differ<DesiredDashboard, ObjectNode> DIFFER = new Differ<>() {
         @Override
         public Diff between(ObjectNode actual, DesiredDashboard desired) {
@@ -50,7 +53,7 @@ public final class DashboardKind implements ManagedKind<DesiredState, DashboardS
 
     @Override
     public String id() {
-        return "dashboard";
+        return ID;
     }
 
     /** One store for every region. */

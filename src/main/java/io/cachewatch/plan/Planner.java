@@ -3,7 +3,7 @@ package io.cachewatch.plan;
 import io.cachewatch.inventory.ClusterRef;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,9 +25,10 @@ public final class Planner {
      */
     public static <D, A> KindPlan<D> plan(String kind, String region, List<Wanted<D>> wanted, List<Found<A>> found,
                                           Set<ClusterRef> held, boolean discoveryComplete, Differ<D, A> differ) {
-        Map<String, Found<A>> foundByName = new LinkedHashMap<>();
+        // only looked up, never iterated; sized for all at once (a region can have tens of thousands of alarms)
+        Map<String, Found<A>> foundByName = sized(found.size());
         found.forEach(f -> foundByName.put(f.name(), f));
-        Map<String, Wanted<D>> wantedByName = new LinkedHashMap<>();
+        Map<String, Wanted<D>> wantedByName = sized(wanted.size());
         List<Change<D>> changes = new ArrayList<>();
         List<Held> kept = new ArrayList<>();
         List<ClusterProblem> problems = new ArrayList<>();
@@ -79,10 +80,41 @@ public final class Planner {
                         "its cluster is gone or opted out, or its rule no longer applies", null));
             }
         }
-        changes.sort(Comparator.comparing((Change<D> c) -> c.cluster() == null ? "" : c.cluster().id())
-                .thenComparing(c -> c.cluster() == null ? "" : c.cluster().kind()).thenComparing(Change::name));
-        return new KindPlan<>(kind, region, changes, unchanged, managed, kept, problems);
+        return new KindPlan<>(kind, region, ordered(changes), unchanged, managed, kept, problems);
     }
+
+    /** Clusters in the order plans show them: by id, then kind; changes a mark names no cluster of first. */
+    private static final Comparator<ClusterRef> CLUSTER_ORDER = Comparator.nullsFirst(
+            Comparator.comparing(ClusterRef::id).thenComparing(ClusterRef::kind));
+
+    /**
+     * Changes in the order plans show them: by cluster, then by name. Grouped by cluster before sorting, so that names
+     * (which share a long head within a cluster) are only compared within their cluster, and a plan of 60,000 changes
+     * makes a few hundred thousand short comparisons instead of a million long ones. The same order as one stable sort
+     * by cluster, then name.
+     */
+    private static <D> List<Change<D>> ordered(List<Change<D>> changes) {
+        Map<ClusterRef, List<Change<D>>> byCluster = new HashMap<>();
+        for (Change<D> change : changes) {
+            byCluster.computeIfAbsent(change.cluster(), c -> new ArrayList<>()).add(change);
+        }
+        List<ClusterRef> clusters = new ArrayList<>(byCluster.keySet());
+        clusters.sort(CLUSTER_ORDER);
+        List<Change<D>> ordered = new ArrayList<>(changes.size());
+        for (ClusterRef cluster : clusters) {
+            List<Change<D>> group = byCluster.get(cluster);
+            group.sort(BY_NAME);
+            ordered.addAll(group);
+        }
+        return ordered;
+    }
+
+    /** A hash map that holds n entries without growing. */
+    private static <K, V> Map<K, V> sized(int n) {
+        return new HashMap<>((int) (n / 0.75f) + 1);
+    }
+
+    private static final Comparator<Change<?>> BY_NAME = (a, b) -> a.name().compareTo(b.name());
 
     private static String describe(Wanted<?> w) {
         return "cluster " + w.cluster() + (w.node() == null ? "" : " node " + w.node()) + (w.rule() == null ? "" : " rule " + w.rule());

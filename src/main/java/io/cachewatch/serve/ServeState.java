@@ -36,6 +36,8 @@ public class ServeState {
     /** Per target, when its discovery started failing (the end of the first failed run since the last good one). */
     private final Map<String, Instant> discoveryFailingSince = new ConcurrentHashMap<>();
     private final Duration readinessGrace;
+    /** Per target, why its state store cannot be used (set by a failed call, cleared by the next that succeeds). */
+    private final Map<String, String> stateStoreDown = new ConcurrentHashMap<>();
     /** Per target, the console's clusters after its last run. */
     private final Map<String, List<ClusterStatus>> console = new ConcurrentHashMap<>();
     /** Per target and cluster key, the findings of the last poll that found something there. */
@@ -55,6 +57,7 @@ public class ServeState {
     public synchronized void serving(List<Target> list, boolean slowlog) {
         targets.clear();
         discoveryFailingSince.clear();
+        stateStoreDown.clear();
         console.clear();
         findings.clear();
         list.forEach(t -> targets.put(t.name(), new TargetStatus(t.name(), t.regions(), t.roleArn(), false, null, null,
@@ -121,6 +124,11 @@ public class ServeState {
                 waiting.put(t.name(), t.lastRun() == null ? "first discovery pending" : failure(t));
             } else if (since != null && Duration.between(since, now).compareTo(readinessGrace) > 0) {
                 waiting.put(t.name(), "discovery failing since " + since + " (longer than " + readinessGrace + "): " + failure(t));
+            }
+            String store = stateStoreDown.get(t.name());
+            if (store != null) {
+                // no grace: a task that cannot record what it publishes does not publish, so it is not doing its work
+                waiting.merge(t.name(), "state store: " + store, (a, b) -> a + "; " + b);
             }
         }
         return waiting;
@@ -192,6 +200,16 @@ public class ServeState {
         if (run.ok()) {
             gauge("cachewatch.target.last.success.seconds", t).set(run.finished().getEpochSecond());
         }
+    }
+
+    /** The target's state store failed (cannot be reached, refused): readiness is down with the reason until it answers. */
+    public void stateStoreUnavailable(String target, String why) {
+        stateStoreDown.put(target, why);
+    }
+
+    /** The target's state store answered: readiness no longer waits for it. */
+    public void stateStoreAnswered(String target) {
+        stateStoreDown.remove(target);
     }
 
     /** No slow-log poll could run yet, and why. */

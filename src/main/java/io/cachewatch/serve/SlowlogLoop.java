@@ -1,7 +1,11 @@
 package io.cachewatch.serve;
 
+import io.cachewatch.collect.FileStateStore;
 import io.cachewatch.collect.SlowlogCollector;
 import io.cachewatch.report.VisibleText;
+import io.cachewatch.state.FenceLostException;
+import io.cachewatch.state.StoreUnavailableException;
+import io.cachewatch.state.VersionRaceException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,6 +78,7 @@ public final class SlowlogLoop {
         long start = System.nanoTime();
         try {
             SlowlogCollector.Result result = collectors.get(name).pollOnce(clusters.get());
+            state.stateStoreAnswered(name);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             state.slowlogPolled(name, result, took);
             var o = result.outcome();
@@ -90,6 +95,17 @@ public final class SlowlogLoop {
                 LOG.info(summary + (o.failures().isEmpty() ? "" : ", first failure: " + VisibleText.of(o.failures().get(0).cluster() + "/"
                         + o.failures().get(0).node() + ": " + o.failures().get(0).reason())));
             }
+        } catch (StoreUnavailableException e) {
+            // nothing was published that was not recorded first; readiness says why until the store answers again
+            state.stateStoreUnavailable(name, e.getMessage());
+            state.slowlogFailed(name, Instant.now(), e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
+            LOG.warnf("slowlog %s: state store unavailable: %s", name, e.getMessage());
+        } catch (VersionRaceException | FenceLostException e) {
+            // the store answered: another writer changed the target's state (read again next poll), or this task no
+            // longer holds the target's lease (the new holder publishes what was recorded); nothing was published
+            state.stateStoreAnswered(name);
+            state.slowlogFailed(name, Instant.now(), e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
+            LOG.warnf("slowlog %s: state not recorded: %s", name, e.getMessage());
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             state.slowlogFailed(name, Instant.now(), message, Duration.ofNanos(System.nanoTime() - start));
@@ -125,16 +141,8 @@ public final class SlowlogLoop {
         }
     }
 
-    /**
-     * A target's own state file: the configured one with the target's name before the extension
-     * ({@code .cachewatch/slowlog-state.json} → {@code .cachewatch/slowlog-state.prod.json}), so targets never share
-     * cursors or suppression.
-     */
+    /** A target's own state file ({@link FileStateStore#targetFile}), so targets never share cursors or suppression. */
     public static Path stateFile(Path configured, String target) {
-        String file = configured.getFileName().toString();
-        String safe = target.replaceAll("[^A-Za-z0-9_.-]", "-");
-        int dot = file.lastIndexOf('.');
-        String name = dot <= 0 ? file + "." + safe : file.substring(0, dot) + "." + safe + file.substring(dot);
-        return configured.resolveSibling(name);
+        return FileStateStore.targetFile(configured, target);
     }
 }

@@ -12,7 +12,9 @@ import io.cachewatch.inventory.RegionInventory;
 import io.cachewatch.plan.Action;
 import io.cachewatch.plan.ApplyProgress;
 import io.cachewatch.reconcile.Reconciler;
+import io.cachewatch.reconcile.Listings;
 import io.cachewatch.reconcile.StoreCache;
+import io.cachewatch.plan.Found;
 import io.cachewatch.report.ReconcileReport;
 import io.cachewatch.report.ReportError;
 import io.cachewatch.report.RunMode;
@@ -23,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
@@ -41,9 +42,8 @@ public final class TargetReconcile implements AutoCloseable {
     private final StsAssumeRoleCredentialsProvider assumed;
     /** The target's stores, kept across runs: they hold its pacing. */
     private final StoreCache stores = new StoreCache();
-    /** The alarm stores and the dashboard store as the console reads their last listing (the same objects as in {@code stores}). */
-    private final Map<String, ListedAlarms> listedAlarms = new ConcurrentHashMap<>();
-    private final AtomicReference<ListedDashboards> listedDashboards = new AtomicReference<>();
+    /** What every kind listed on the target's last runs: the console reads it (alarms with their state, dashboards). */
+    private final Listings listings = new Listings();
     /** Clusters of each region as its latest complete discovery saw them, for the slow-log reads. */
     private final Map<String, List<Cluster>> discovered = new ConcurrentHashMap<>();
     /** The console's clusters after the last run. */
@@ -73,6 +73,14 @@ public final class TargetReconcile implements AutoCloseable {
 
     public Target target() {
         return target;
+    }
+
+    /**
+     * The process's own credentials with this target's metering: what the target's state is kept with (serve's state
+     * table is in the account serve runs in, whichever account the target is).
+     */
+    public AwsClients homeClients() {
+        return base;
     }
 
     /** The target's SDK clients (its assumed role, its metering): what the slow-log collector publishes with. */
@@ -106,8 +114,7 @@ public final class TargetReconcile implements AutoCloseable {
             if (fleet.errors().isEmpty()) {
                 discoveredOk.run(); // ready before a long first apply ends
             }
-            listen(in);
-            ReconcileReport report = wiring.reconciler(in, clients, stores, java.util.Set.of(), ApplyProgress.NONE, stopRequested)
+            ReconcileReport report = wiring.reconciler(in, clients, stores, listings, java.util.Set.of(), ApplyProgress.NONE, stopRequested)
                     .run(fleet, new Reconciler.Options(RunMode.APPLY, false), clients.recorder()::snapshot);
             Map<String, Long> summary = new LinkedHashMap<>();
             for (Action action : Action.values()) {
@@ -124,32 +131,16 @@ public final class TargetReconcile implements AutoCloseable {
         }
     }
 
-    /**
-     * Puts the listing-keeping stores into the store cache before the reconciler asks for its stores, so the console
-     * sees what the run listed (each alarm's state included) without another AWS call.
-     */
-    private void listen(Wiring.Inputs in) {
-        AlarmKind alarms = new AlarmKind(wiring.naming());
-        for (String region : target.regions()) {
-            stores.of(alarms, r -> listedAlarms.computeIfAbsent(r, x -> new ListedAlarms(wiring.alarmStore(clients, x)))).apply(region);
-        }
-        if (in.renderer() != null && !target.regions().isEmpty()) {
-            DashboardKind dashboards = new DashboardKind(in.renderer(), wiring.dashboardNaming());
-            stores.of(dashboards, r -> listedDashboards.updateAndGet(d -> d != null ? d : new ListedDashboards(wiring.dashboardStore(clients, r))))
-                    .apply(target.regions().get(0));
-        }
-    }
-
     /** The console's view of the run's clusters, from what the run listed (alarms with their state, dashboards). */
     private List<ClusterStatus> console(Fleet fleet, ReconcileReport report) {
         Map<String, List<io.cachewatch.alarm.ActualAlarm>> listed = new LinkedHashMap<>();
+        List<String> dashboards = new java.util.ArrayList<>();
         fleet.regions().forEach(r -> {
-            ListedAlarms store = listedAlarms.get(r.region());
-            listed.put(r.region(), store == null ? List.of() : store.last());
+            listed.put(r.region(), listings.<io.cachewatch.alarm.ActualAlarm>last(AlarmKind.ID, r.region()).stream().map(Found::body).toList());
+            listings.last(DashboardKind.ID, r.region()).forEach(d -> dashboards.add(d.name()));
         });
-        ListedDashboards dashboards = listedDashboards.get();
         List<ClusterStatus> fresh = ClusterStatuses.of(new ClusterStatuses.Run(target.name(), fleet, report, listed,
-                dashboards == null ? List.of() : dashboards.last(), wiring.config().alarms().prefix(), wiring.dashboardNaming()));
+                dashboards, wiring.config().alarms().prefix(), wiring.dashboardNaming()));
         // a region whose discovery failed keeps the clusters its last complete discovery showed
         java.util.Set<String> complete = new java.util.HashSet<>();
         fleet.regions().stream().filter(RegionInventory::complete).forEach(r -> complete.add(r.region()));

@@ -13,7 +13,11 @@ import io.cachewatch.aws.cloudwatch.CloudWatchPacers;
 import io.cachewatch.aws.elasticache.ElastiCacheDiscovery;
 import io.cachewatch.aws.memorydb.MemoryDbDiscovery;
 import io.cachewatch.aws.tagging.TaggingApi;
+import io.cachewatch.aws.dynamodb.DynamoDbStateStore;
+import io.cachewatch.collect.FileStateStore;
 import io.cachewatch.config.CachewatchConfig;
+import io.cachewatch.config.StateSettings;
+import io.cachewatch.state.StateStore;
 import io.cachewatch.config.UsageException;
 import io.cachewatch.dashboard.DashboardKind;
 import io.cachewatch.dashboard.DashboardLimits;
@@ -31,6 +35,8 @@ import io.cachewatch.profile.DashboardChoice;
 import io.cachewatch.profile.ProfileCatalog;
 import io.cachewatch.profile.ProfileSelector;
 import io.cachewatch.reconcile.Reconciler;
+import io.cachewatch.plan.ManagedKind;
+import io.cachewatch.reconcile.Listings;
 import io.cachewatch.reconcile.StoreCache;
 import io.cachewatch.report.ReportError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -150,6 +156,22 @@ public class Wiring {
         }
     }
 
+    /**
+     * serve's state store ({@code cachewatch.state.store}): each target's own files beside
+     * {@code cachewatch.slowlog.state-file} (the default), or the DynamoDB table {@code cachewatch.state.table} in
+     * {@code cachewatch.state.region}, else {@code defaultRegion} (the first region of serve's first target), called
+     * through {@code home}: the process's own credentials (the table is in the account serve runs in, not a target's).
+     */
+    public StateStore stateStore(AwsClients home, String defaultRegion) {
+        CachewatchConfig.State state = config.state();
+        if (!StateSettings.dynamoDb(state)) {
+            return FileStateStore.perTarget(Path.of(config.slowlog().stateFile()));
+        }
+        String region = state.region().map(String::strip).filter(r -> !r.isEmpty()).orElse(defaultRegion);
+        String table = state.table().orElseThrow().strip();
+        return new DynamoDbStateStore(home.dynamoDb(region), table, region);
+    }
+
     /** A dashboard store on these clients (a serve target's own account), paced on its own. */
     public DashboardStore dashboardStore(AwsClients clients, String region) {
         return new CloudWatchDashboardStore(clients.cloudWatch(region), CloudWatchDashboardStore.Pacers.of(config.dashboards().rate()));
@@ -228,15 +250,25 @@ public class Wiring {
      */
     public Reconciler<DesiredState> reconciler(Inputs in, AwsClients clients, StoreCache stores, Set<String> only,
                                                ApplyProgress progress, BooleanSupplier stopRequested) {
+        return reconciler(in, clients, stores, null, only, progress, stopRequested);
+    }
+
+    /** @param listings where every kind keeps what it reads (serve's console); null when no one reads it after the run */
+    public Reconciler<DesiredState> reconciler(Inputs in, AwsClients clients, StoreCache stores, Listings listings, Set<String> only,
+                                               ApplyProgress progress, BooleanSupplier stopRequested) {
         List<Reconciler.Registered<DesiredState, ?, ?, ?>> kinds = new ArrayList<>();
         AlarmKind alarms = new AlarmKind(naming());
-        kinds.add(new Reconciler.Registered<>(alarms, stores.of(alarms, region -> alarmStore(clients, region))));
+        kinds.add(new Reconciler.Registered<>(kept(listings, alarms), stores.of(alarms, region -> alarmStore(clients, region))));
         if (in.renderer() != null) {
             DashboardKind dashboards = new DashboardKind(in.renderer(), dashboardNaming());
-            kinds.add(new Reconciler.Registered<>(dashboards, stores.of(dashboards, region -> dashboardStore(clients, region))));
+            kinds.add(new Reconciler.Registered<>(kept(listings, dashboards), stores.of(dashboards, region -> dashboardStore(clients, region))));
         }
         kinds.removeIf(k -> !only.isEmpty() && !only.contains(k.kind().plural()));
         return new Reconciler<>(in.desired()::forRegion, kinds, in.guard(), progress, stopRequested);
+    }
+
+    private static <S, D, A> ManagedKind<DesiredState, S, D, A> kept(Listings listings, ManagedKind<DesiredState, S, D, A> kind) {
+        return listings == null ? kind : listings.keep(kind);
     }
 
     /** A reconciler on the command's own clients and stores. */

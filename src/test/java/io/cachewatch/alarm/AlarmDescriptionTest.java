@@ -41,13 +41,39 @@ class AlarmDescriptionTest {
     void longRuleDescriptionsAreCutToCloudWatchsLimitKeepingTheTrailer() {
         AlarmOwner owner = new AlarmOwner("us-east-1", "c", "n", "r", "p");
         String text = AlarmDescription.render(owner, "x".repeat(5000));
-        assertThat(text.length()).isLessThanOrEqualTo(AlarmDescription.MAX_LENGTH);
+        assertThat(text).hasSize(AlarmDescription.MAX_LENGTH).startsWith("xxx").contains("x…\nRule r (profile p) on node n");
         assertThat(AlarmDescription.parse(text)).isEqualTo(owner);
+        String fits = "y".repeat(AlarmDescription.MAX_LENGTH - AlarmDescription.render(owner, null).length() - 1);
+        assertThat(AlarmDescription.render(owner, fits)).hasSize(AlarmDescription.MAX_LENGTH).startsWith(fits + "\nRule r");
+        assertThat(AlarmDescription.render(owner, fits + "y")).hasSize(AlarmDescription.MAX_LENGTH).contains("y…\nRule r");
     }
 
     @Test
     void descriptionsWithoutTrailerHaveNoOwner() {
         assertThat(AlarmDescription.parse("made by hand")).isNull();
         assertThat(AlarmDescription.parse(null)).isNull();
+    }
+
+    /** Rendering from a rule's and a cluster's shared parts gives exactly the text of rendering it whole. */
+    @net.jqwik.api.Property
+    void sharedPartsRenderTheSameText(@net.jqwik.api.ForAll @net.jqwik.api.constraints.AlphaChars @net.jqwik.api.constraints.NotBlank String cluster,
+                                      @net.jqwik.api.ForAll("nodes") String node,
+                                      @net.jqwik.api.ForAll @net.jqwik.api.constraints.AlphaChars @net.jqwik.api.constraints.NotBlank String rule,
+                                      @net.jqwik.api.ForAll("descriptions") String description) {
+        AlarmOwner owner = new AlarmOwner("eu-west-1", "cachecluster", cluster, node, rule, "production");
+        String parts = AlarmDescription.render(AlarmDescription.ruleText(rule, "production", description),
+                AlarmDescription.clusterText("eu-west-1", "cachecluster", cluster), owner);
+        assertThat(parts).isEqualTo(AlarmDescription.render(owner, description));
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> nodes() {
+        return net.jqwik.api.Arbitraries.strings().alpha().numeric().withChars('/', '-').ofMinLength(1).ofMaxLength(300).injectNull(0.3);
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> descriptions() {
+        return net.jqwik.api.Arbitraries.strings().all().ofMaxLength(1100).injectNull(0.2)
+                .edgeCases(e -> e.add("  ").add(" Engine CPU above 80 %. ").add("x".repeat(828)).add("x".repeat(829)));
     }
 }

@@ -128,4 +128,21 @@ class AlarmKindTest {
         assertThat(held.changes()).isEmpty();
         assertThat(held.held()).singleElement().satisfies(h -> assertThat(h.reason()).contains("cachecluster/orders has a problem"));
     }
+
+    /** A create's summary is made once for a run of alarms that share it, and never reused for one that differs. */
+    @Test
+    void createSummariesFollowEverySpec() {
+        List<DesiredAlarm> alarms = new ArrayList<>();
+        for (double threshold : new double[] {80, 80, 90, 80, 0.0, -0.0, 2048, 2048}) {
+            for (String cluster : List.of("a", "b")) {
+                alarms.add(desired(cluster + (int) threshold + (1 / threshold > 0 ? "" : "n"), "cpu-high", threshold));
+            }
+        }
+        DesiredAlarm other = desired("c", "cpu-high", 80);
+        alarms.add(new DesiredAlarm(other.name(), other.spec(), other.owner(), "warning", other.tags()));
+        for (DesiredAlarm a : alarms) {
+            assertThat(KIND.differ().created(a)).isEqualTo(AlarmSummary.describe(a.spec()) + " " + a.severity());
+        }
+        assertThat(KIND.differ().created(alarms.get(alarms.size() - 1))).endsWith(" warning");
+    }
 }

@@ -9,6 +9,7 @@ import io.cachewatch.testing.CachewatchJar;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +77,48 @@ class InputErrorsCliIT {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(64);
         assertThat(firstError(result, "usage")).startsWith("cachewatch.rates.put-metric-alarm=fast: not a number; expected a number greater than 0");
         assertThat(result.stderr()).doesNotContain("SRCFG", "Configuration validation failed");
+    }
+
+    @Test
+    void aTargetDurationOrAnOnOffSettingThatIsNotOneIsAUsageErrorInWords() {
+        CachewatchJar.Result session = cachewatch.env("CACHEWATCH_TARGETS_0__NAME", "prod").env("CACHEWATCH_TARGETS_0__REGIONS", "us-east-1")
+                .env("CACHEWATCH_TARGETS_0__SESSION_DURATION", "forever").run("reconcile", "--output", "json");
+        assertThat(session.exitCode()).as(session.toString()).isEqualTo(64);
+        assertThat(firstError(session, "usage")).startsWith("cachewatch.targets[0].session-duration=forever: not a duration; expected a duration");
+        assertThat(session.stderr()).doesNotContain("SRCFG", "Configuration validation failed");
+
+        CachewatchJar.Result flag = cachewatch.env("CACHEWATCH_TARGETS_0__SESSION_DURATION", "1h")
+                .env("CACHEWATCH_SERVE_SLOWLOG_ENABLED", "maybe").run("serve");
+        assertThat(flag.exitCode()).as(flag.toString()).isEqualTo(64);
+        assertThat(flag.stderr()).contains("cachewatch.serve.slowlog.enabled=maybe: expected true or false").doesNotContain("SRCFG");
+    }
+
+    /**
+     * Where a setting is given twice, which wins (README, Configuration): a system property over a file named by
+     * {@code QUARKUS_CONFIG_LOCATIONS}, that file over an environment variable, an environment variable over
+     * {@code ./config/application.yaml}. Told apart by the value an out-of-range setting is reported with.
+     */
+    @Test
+    void configurationSourcesOverrideInTheOrderTheReadmeGives() throws IOException {
+        Path located = Files.writeString(dir.resolve("located.yaml"), "cachewatch:\n  aws:\n    max-attempts: 500\n");
+        Files.createDirectories(dir.resolve("config"));
+        Files.writeString(dir.resolve("config/application.yaml"), "cachewatch:\n  aws:\n    max-attempts: 400\n");
+
+        // run from dir, so that its ./config/application.yaml is read
+        CachewatchJar inDir = new CachewatchJar(Path.of(System.getProperty("cachewatch.jar", "target/quarkus-app/quarkus-run.jar"))
+                .toAbsolutePath(), dir).env("AWS_REGION", "us-east-1").env("AWS_ENDPOINT_URL", "http://127.0.0.1:9");
+        CachewatchJar.Result fileAlone = inDir.run("discover");
+        assertThat(fileAlone.stderr()).as(fileAlone.toString()).contains("cachewatch.aws.max-attempts=400:");
+
+        CachewatchJar.Result envOverFile = inDir.env("CACHEWATCH_AWS_MAX_ATTEMPTS", "0").run("discover");
+        assertThat(envOverFile.stderr()).as(envOverFile.toString()).contains("cachewatch.aws.max-attempts=0:");
+
+        CachewatchJar.Result locationOverEnv = inDir.env("QUARKUS_CONFIG_LOCATIONS", located.toString()).run("discover");
+        assertThat(locationOverEnv.stderr()).as(locationOverEnv.toString()).contains("cachewatch.aws.max-attempts=500:");
+
+        CachewatchJar.Result propertyOverLocation = inDir.jvm("-Dcachewatch.aws.max-attempts=300").run("discover");
+        assertThat(propertyOverLocation.stderr()).as(propertyOverLocation.toString()).contains("cachewatch.aws.max-attempts=300:");
+        assertThat(List.of(fileAlone, envOverFile, locationOverEnv, propertyOverLocation)).allMatch(r -> r.exitCode() == 64);
     }
 
     @Test

@@ -66,6 +66,44 @@ class ConfigRangesTest {
     }
 
     @Test
+    void aTargetDurationThatIsNotOneIsNamedByItsIndexedKey() {
+        assertThat(problems(Map.of("cachewatch.targets[0].name", "prod", "cachewatch.targets[0].regions", "us-east-1",
+                "cachewatch.targets[1].name", "dev", "cachewatch.targets[1].regions", "eu-west-1",
+                "cachewatch.targets[1].session-duration", "forever", "cachewatch.targets[1].refresh-before", "5 minutes")))
+                .containsExactly(
+                        "cachewatch.targets[1].session-duration=forever: not a duration; expected a duration (e.g. 30s, 5m, 1h)"
+                                + " greater than 0 s (AssumeRole session length, 15 min to 12 h)",
+                        "cachewatch.targets[1].refresh-before=5 minutes: not a duration; expected a duration (e.g. 30s, 5m, 1h)"
+                                + " greater than 0 s (a session is renewed once less than this remains)");
+        assertThat(problems(Map.of("cachewatch.targets[0].name", "prod", "cachewatch.targets[0].regions", "us-east-1",
+                "cachewatch.targets[0].session-duration", "2h", "cachewatch.targets[0].refresh-before", "10m"))).isEmpty();
+        assertThat(problems(Map.of("cachewatch.targets[0].name", "prod", "cachewatch.targets[0].regions", "us-east-1",
+                "cachewatch.targets[0].refresh-before", "-5m"))).singleElement().asString()
+                .startsWith("cachewatch.targets[0].refresh-before=-5m: expected a duration (e.g. 30s, 5m, 1h) greater than 0 s");
+    }
+
+    @Test
+    void anOnOffSettingTakesTrueOrFalseOnly() {
+        assertThat(problems(Map.of("cachewatch.serve.slowlog.enabled", "maybe"))).containsExactly(
+                "cachewatch.serve.slowlog.enabled=maybe: expected true or false (slow-log reads under serve)");
+        assertThat(problems(Map.of("cachewatch.serve.slowlog.enabled", "yes"))).hasSize(1);
+        assertThat(problems(Map.of("cachewatch.serve.slowlog.enabled", "FALSE"))).isEmpty();
+        assertThat(problems(Map.of("cachewatch.serve.slowlog.enabled", " true "))).isEmpty();
+    }
+
+    @Test
+    void onOffSettingsReadAsWritten() {
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(CachewatchConfig.class)
+                .withSources(new PropertiesConfigSource(Map.of("cachewatch.serve.slowlog.enabled", "False"), "test", 500)).build();
+        assertThat(config.getConfigMapping(CachewatchConfig.class).serve().slowlog().enabled()).isFalse();
+        config = new SmallRyeConfigBuilder().withMapping(CachewatchConfig.class).build();
+        assertThat(config.getConfigMapping(CachewatchConfig.class).serve().slowlog().enabled()).as("the default").isTrue();
+        config = new SmallRyeConfigBuilder().withMapping(CachewatchConfig.class)
+                .withSources(new PropertiesConfigSource(Map.of("cachewatch.serve.slowlog.enabled", "TRUE"), "test", 500)).build();
+        assertThat(config.getConfigMapping(CachewatchConfig.class).serve().slowlog().enabled()).isTrue();
+    }
+
+    @Test
     void theAuditLookbackIsBetweenTheHistoryAVerdictNeedsAndWhatCloudWatchKeeps() {
         assertThat(problems(Map.of("cachewatch.audit.lookback", "3d"))).singleElement().asString()
                 .startsWith("cachewatch.audit.lookback=3d: expected a duration (e.g. 30s, 5m, 1h) from 604800 s to 39312000 s");

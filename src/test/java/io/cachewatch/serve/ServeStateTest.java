@@ -47,6 +47,19 @@ class ServeStateTest {
     }
 
     @Test
+    void readinessGoesDownAtOnceWhileTheStateStoreCannotBeUsedAndUpWhenItAnswers() {
+        state.serving(List.of(new Target("prod", List.of("us-east-1"), null, null), new Target("other", List.of("us-east-1"), null, null)), true);
+        Instant t0 = Instant.parse("2026-11-22T10:00:00Z");
+        state.finished("prod", run(t0, true, Map.of("redis", 3L)));
+        state.finished("other", run(t0, true, Map.of("redis", 3L)));
+        state.stateStoreUnavailable("prod", "DynamoDB table cachewatch-state (us-east-1): cannot read the state of target prod: unreachable");
+        assertThat(state.notReady(t0)).as("no grace: it cannot record what it would publish").containsOnlyKeys("prod")
+                .containsEntry("prod", "state store: DynamoDB table cachewatch-state (us-east-1): cannot read the state of target prod: unreachable");
+        state.stateStoreAnswered("prod");
+        assertThat(state.notReady(t0)).isEmpty();
+    }
+
+    @Test
     void everyDocumentedCounterOfEveryTargetIsThereAtZeroFromTheStart() {
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ServeState serving = new ServeState(prometheus, Duration.ofMinutes(15));

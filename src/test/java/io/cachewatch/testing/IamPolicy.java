@@ -17,12 +17,17 @@ public final class IamPolicy {
      * Operations authorized by an action of another name: SNS has no PublishBatch action, PublishBatch is authorized
      * by sns:Publish (SNS API reference, PublishBatch; Service Authorization Reference lists no sns:PublishBatch). The
      * Resource Groups Tagging API's actions have the prefix {@code tag} (Service Authorization Reference, "Actions
-     * defined by Amazon Resource Group Tagging API").
+     * defined by Amazon Resource Group Tagging API"). DynamoDB's TransactWriteItems has no action either: each action
+     * in it is authorized by the action of its kind ("Using IAM with DynamoDB transactions", DynamoDB Developer Guide).
      */
     private static final Map<String, String> AUTHORIZED_BY = Map.of("Sns.PublishBatch", "sns:Publish",
-            "ResourceGroupsTaggingApi.GetResources", "tag:GetResources");
-    /** IAM actions an operation needs besides its own: PutMetricAlarm with Tags also needs cloudwatch:TagResource. */
-    private static final Map<String, Set<String>> ALSO_NEEDS = Map.of("CloudWatch.PutMetricAlarm", Set.of("cloudwatch:TagResource"));
+            "ResourceGroupsTaggingApi.GetResources", "tag:GetResources", "DynamoDb.TransactWriteItems", "dynamodb:PutItem");
+    /**
+     * IAM actions an operation needs besides its own: PutMetricAlarm with Tags also needs cloudwatch:TagResource; the
+     * state store's transactions put, delete and check the lease (ConditionCheck: dynamodb:ConditionCheckItem).
+     */
+    private static final Map<String, Set<String>> ALSO_NEEDS = Map.of("CloudWatch.PutMetricAlarm", Set.of("cloudwatch:TagResource"),
+            "DynamoDb.TransactWriteItems", Set.of("dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"));
 
     /**
      * Actions granted for calls no integration test can provoke: moto returns no CacheParameterGroup for any cache

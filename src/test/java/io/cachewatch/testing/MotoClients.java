@@ -38,6 +38,11 @@ public final class MotoClients {
                 .httpClient(ApacheHttpClient.create()).build();
     }
 
+    public static software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb(URI endpoint) {
+        return software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS).httpClient(ApacheHttpClient.create()).build();
+    }
+
     /** An endpoint nothing listens on. */
     public static URI closedPort() {
         try {
