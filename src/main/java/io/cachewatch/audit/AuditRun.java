@@ -26,6 +26,19 @@ public record AuditRun(List<AuditResult> results, List<AuditError> errors) {
         return counts;
     }
 
+    /** Results by status under the names of the JSON summary: pass, fail, waived, notApplicable, unknown, pending. */
+    public Map<String, Long> summary() {
+        Map<Status, Long> counts = countByStatus();
+        Map<String, Long> summary = new LinkedHashMap<>();
+        summary.put("pass", counts.get(Status.PASS));
+        summary.put("fail", counts.get(Status.FAIL));
+        summary.put("waived", counts.get(Status.WAIVED));
+        summary.put("notApplicable", counts.get(Status.NOT_APPLICABLE));
+        summary.put("unknown", counts.get(Status.UNKNOWN));
+        summary.put("pending", counts.get(Status.PENDING));
+        return summary;
+    }
+
     /** Failing results by severity, every severity present. */
     public Map<Severity, Long> failBySeverity() {
         Map<Severity, Long> counts = new LinkedHashMap<>();

@@ -1,26 +1,17 @@
 package io.cachewatch.cli;
 
-import io.cachewatch.alarm.DesiredAlarms;
-import io.cachewatch.audit.AlarmCoverage;
-import io.cachewatch.audit.AlarmCoverages;
 import io.cachewatch.audit.AuditError;
 import io.cachewatch.audit.AuditRun;
-import io.cachewatch.audit.Auditor;
+import io.cachewatch.auditing.AuditNotify;
+import io.cachewatch.auditing.AuditNotifyState;
+import io.cachewatch.auditing.AuditPipeline;
 import io.cachewatch.audit.Finding;
 import io.cachewatch.audit.Findings;
-import io.cachewatch.audit.PolicyCheck;
 import io.cachewatch.audit.Severity;
 import io.cachewatch.aws.securityhub.SecurityHubImport;
-import io.cachewatch.config.StateSettings;
-import io.cachewatch.inventory.Cluster;
-import io.cachewatch.aws.cloudwatch.CloudWatchMetricReader;
-import io.cachewatch.usage.FleetUsage;
-import io.cachewatch.wiring.AuditUsage;
-import io.cachewatch.wiring.ProfileLoading;
 import io.cachewatch.wiring.Wiring;
 import io.cachewatch.inventory.Fleet;
 import io.cachewatch.inventory.InventoryJson;
-import io.cachewatch.inventory.PostureEnrichment;
 import io.cachewatch.inventory.RegionInventory;
 import io.cachewatch.report.AuditAsff;
 import io.cachewatch.report.AuditJson;
@@ -37,7 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -108,39 +98,23 @@ public class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ProfileLoading.Loaded loaded = ProfileLoading.load(profiles.directory(wiring));
-        List<String> policyProblems = loaded.problems().isEmpty() ? PolicyCheck.problems(loaded.catalog()).stream().map(Object::toString).toList()
-                : loaded.problems().stream().map(Object::toString).toList();
-        if (!policyProblems.isEmpty()) {
-            List<AuditError> errors = policyProblems.stream().map(p -> new AuditError(null, null, "profile", p)).toList();
-            return print(new AuditRun(List.of(), errors), List.of());
+        // profile and configuration problems surface before any AWS call
+        AuditPipeline.Loaded loaded = AuditPipeline.load(wiring, profiles.directory(wiring));
+        if (!loaded.problems().isEmpty()) {
+            return print(new AuditRun(List.of(), loaded.problems()), List.of());
         }
-        DesiredAlarms desired = wiring.desiredAlarms(loaded.catalog()); // configuration errors surface before any AWS call
+        AuditPipeline pipeline = new AuditPipeline(wiring, wiring.aws(), region -> wiring.alarmStore(wiring.aws(), region));
+        LocalDate today = LocalDate.now(Clock.systemUTC());
         Fleet fleet;
-        Map<String, AlarmCoverage> coverage = new HashMap<>();
-        Function<Cluster, String> alarmsUnknown;
-        FleetUsage usage;
-        java.time.Duration lookback = wiring.config().audit().lookback();
+        AuditRun run;
         if (inventory != null) {
             fleet = only(fromFile());
-            alarmsUnknown = c -> "not read: --inventory audits offline, without CloudWatch";
-            usage = FleetUsage.notRead(lookback, "not read: --inventory audits offline, without CloudWatch metrics");
+            run = AuditPipeline.offline(wiring, loaded.inputs(), fleet, today);
         } else {
-            fleet = only(wiring.discovery().discover(regions.resolve(wiring)));
-            fleet = PostureEnrichment.enrich(fleet, PostureReaders.of(wiring.aws()));
-            Map<String, String> failedRegions = readAlarms(fleet, desired, coverage);
-            alarmsUnknown = c -> failedRegions.getOrDefault(c.region(), "the alarms were not read");
-            List<io.cachewatch.inventory.DiscoveryError> alarmErrors = new ArrayList<>();
-            failedRegions.forEach((region, why) -> alarmErrors.add(new io.cachewatch.inventory.DiscoveryError(region, "CloudWatch.DescribeAlarms", why)));
-            AuditUsage.Read read = AuditUsage.read(fleet, new CloudWatchMetricReader(wiring.aws()::cloudWatch), lookback, Instant.now());
-            usage = read.usage();
-            alarmErrors.addAll(read.errors());
-            if (!alarmErrors.isEmpty()) {
-                fleet = withErrors(fleet, alarmErrors);
-            }
+            AuditPipeline.Audited audited = pipeline.audit(loaded.inputs(), only(pipeline.discover(regions.resolve(wiring))), today);
+            fleet = audited.fleet();
+            run = audited.run();
         }
-        AuditRun run = new Auditor(loaded.catalog(), wiring.selector()).run(fleet, LocalDate.now(Clock.systemUTC()), coverage, alarmsUnknown,
-                usage);
         run = unmatchedClusters(run, fleet);
         Map<String, Findings.Resource> resources = new HashMap<>();
         fleet.clusters().forEach(c -> resources.put(c.key(), new Findings.Resource(c.arn(), account(c.arn()))));
@@ -149,26 +123,13 @@ public class AuditCommand implements Callable<Integer> {
             run = toSecurityHub(run, findings);
         }
         if (notify) {
-            run = notify(run);
+            AuditPipeline.Notified notified = pipeline.notify(run, AuditNotifyState.forCommand(wiring.config()));
+            AuditNotify.Outcome outcome = notified.outcome();
+            spec.commandLine().getErr().println("cachewatch: notify: " + outcome.failing() + " newly failing, " + outcome.resolved()
+                    + " resolved, " + outcome.published() + " message(s) published");
+            run = notified.run();
         }
         return print(run, findings);
-    }
-
-    /** Announces what changed; delivery failures become errors of the run (exit 1). */
-    private AuditRun notify(AuditRun run) {
-        if (StateSettings.dynamoDb(wiring.config().state())) {
-            spec.commandLine().getErr().println("cachewatch: notify keeps what it announced in " + AuditNotify.stateFile(wiring.config())
-                    + "; cachewatch.state.store=dynamodb is serve's, shared by its tasks under leases (docs/deploy.md, \"High availability\")");
-        }
-        AuditNotify.Outcome outcome = AuditNotify.run(run.results(), wiring.config(), wiring.aws());
-        spec.commandLine().getErr().println("cachewatch: notify: " + outcome.failing() + " newly failing, " + outcome.resolved()
-                + " resolved, " + outcome.published() + " message(s) published");
-        if (outcome.errors().isEmpty()) {
-            return run;
-        }
-        List<AuditError> errors = new ArrayList<>(run.errors());
-        outcome.errors().forEach(e -> errors.add(new AuditError(null, null, "Sns.PublishBatch", e)));
-        return new AuditRun(run.results(), errors);
     }
 
     /** Imports every finding; failures become errors of the run (exit 1). */
@@ -192,24 +153,6 @@ public class AuditCommand implements Callable<Integer> {
             }
             throw new picocli.CommandLine.TypeConversionException("unknown destination '" + value + "' (expected security-hub)");
         }
-    }
-
-    /** One DescribeAlarms walk per region; region → why it failed for the regions where it did. */
-    private Map<String, String> readAlarms(Fleet fleet, DesiredAlarms desired, Map<String, AlarmCoverage> coverage) {
-        Map<String, String> failed = new HashMap<>();
-        String prefix = wiring.config().alarms().prefix();
-        for (RegionInventory region : fleet.regions()) {
-            if (region.clusters().isEmpty()) {
-                continue;
-            }
-            try {
-                coverage.putAll(AlarmCoverages.of(region, desired.forRegion(region),
-                        wiring.alarmStore(wiring.aws(), region.region()).listManaged(prefix)));
-            } catch (RuntimeException e) {
-                failed.put(region.region(), "DescribeAlarms failed: " + e.getMessage());
-            }
-        }
-        return failed;
     }
 
     private Fleet fromFile() throws java.io.IOException {
@@ -241,14 +184,6 @@ public class AuditCommand implements Callable<Integer> {
             }
         }
         return errors.size() == run.errors().size() ? run : new AuditRun(run.results(), errors);
-    }
-
-    private static Fleet withErrors(Fleet fleet, List<io.cachewatch.inventory.DiscoveryError> more) {
-        return new Fleet(fleet.regions().stream().map(r -> {
-            List<io.cachewatch.inventory.DiscoveryError> errors = new ArrayList<>(r.errors());
-            more.stream().filter(e -> e.region().equals(r.region())).forEach(errors::add);
-            return new RegionInventory(r.region(), r.clusters(), errors);
-        }).toList());
     }
 
     /** The account id, the fifth field of an ARN; null when there is none. */

@@ -3,7 +3,7 @@ package io.cachewatch.cli;
 import io.cachewatch.wiring.Wiring;
 import io.cachewatch.inventory.Fleet;
 import io.cachewatch.inventory.InventoryJson;
-import io.cachewatch.inventory.PostureEnrichment;
+import io.cachewatch.auditing.PostureReaders;
 import io.cachewatch.report.InventoryText;
 import io.cachewatch.report.ReconcileReport;
 import jakarta.inject.Inject;
@@ -38,7 +38,7 @@ public class DiscoverCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Fleet fleet = wiring.discovery().discover(regions.resolve(wiring));
         if (posture) {
-            fleet = PostureEnrichment.enrich(fleet, PostureReaders.of(wiring.aws()));
+            fleet = PostureReaders.enrich(fleet, wiring.aws());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {

@@ -3,9 +3,12 @@ package io.cachewatch.cli;
 import io.cachewatch.config.StateSettings;
 import io.cachewatch.config.UsageException;
 import io.cachewatch.wiring.Wiring;
+import io.cachewatch.collect.FileStateStore;
 import io.cachewatch.collect.SlowlogCollector;
 import io.cachewatch.redis.SlowlogVertx;
 import io.cachewatch.report.ReconcileReport;
+import io.cachewatch.auditing.AuditNotifyState;
+import io.cachewatch.serve.AuditLoop;
 import io.cachewatch.serve.ServeLoop;
 import io.cachewatch.serve.ServeState;
 import io.cachewatch.serve.SlowlogLoop;
@@ -32,7 +35,7 @@ import sun.misc.Signal;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Keeps running: reconciles every target on a schedule (cachewatch.serve.reconcile-interval), reads their slow"
-                + " logs on another (cachewatch.slowlog.interval) and serves"
+                + " logs on another (cachewatch.slowlog.interval), audits them on a third (cachewatch.audit.interval, notify on) and serves"
                 + " /q/health, /q/metrics and /status over HTTP (quarkus.http.port). SIGTERM stops it cleanly with exit 0.")
 public class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = Logger.getLogger(ServeCommand.class);
@@ -100,7 +103,26 @@ public class ServeCommand implements Callable<Integer> {
                 throw e;
             }
         }
-        state.serving(targets, slowlogOn);
+        boolean auditOn = serve.audit().enabled();
+        AuditLoop audit = null;
+        if (auditOn) {
+            String stateRegion = targets.get(0).regions().get(0);
+            try {
+                if (!StateSettings.dynamoDb(wiring.config().state())) {
+                    distinctStateFiles(Path.of(wiring.config().slowlog().stateFile()), targets, "audit");
+                }
+                // a state file that cannot be read exits 64 here, before serving
+                audit = new AuditLoop(reconciles, wiring, dir,
+                        t -> new AuditNotifyState(wiring.stateStore(t.homeClients(), stateRegion), t.target().name(), null), state);
+            } catch (RuntimeException e) {
+                if (slowlog != null) {
+                    slowlog.stop(Duration.ZERO);
+                }
+                reconciles.forEach(TargetReconcile::close);
+                throw e;
+            }
+        }
+        state.serving(targets, slowlogOn, auditOn);
         ServeLoop loop = new ServeLoop(reconciles, () -> {
             Wiring.Loaded loaded = wiring.reconcileInputs(dir, true);
             if (!loaded.problems().isEmpty()) {
@@ -114,17 +136,25 @@ public class ServeCommand implements Callable<Integer> {
         if (slowlog != null) {
             slowlog.start(serve.firstRunDelay(), slowlogInterval);
         }
-        LOG.infof("serving %d target(s) %s on port %s, reconcile every %s, %s", targets.size(), targets.stream().map(Target::name).toList(),
+        Duration auditInterval = wiring.config().audit().interval();
+        if (audit != null) {
+            audit.start(serve.firstRunDelay(), auditInterval);
+        }
+        LOG.infof("serving %d target(s) %s on port %s, reconcile every %s, %s, %s", targets.size(), targets.stream().map(Target::name).toList(),
                 ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", String.class).orElse("8080"), serve.reconcileInterval(),
-                slowlog == null ? "slow-log reads off" : "slow-log reads every " + slowlogInterval);
+                slowlog == null ? "slow-log reads off" : "slow-log reads every " + slowlogInterval,
+                audit == null ? "audit off" : "audit every " + auditInterval);
         stop.await();
         Duration timeout = serve.stopTimeout();
-        LOG.infof("stopping: letting the current reconcile finish its AWS call and the current slow-log poll end (up to %s)", timeout);
-        // both schedules stop at once, each within the timeout; the clients they share close after both
+        LOG.infof("stopping: letting the current reconcile finish its AWS call and the current slow-log poll and audit end (up to %s)", timeout);
+        // the schedules stop at once, each within the timeout; the clients they share close after all of them
         SlowlogLoop reads = slowlog;
         CompletableFuture<Boolean> slowlogStopped = reads == null ? CompletableFuture.completedFuture(true)
                 : CompletableFuture.supplyAsync(() -> reads.stop(timeout));
-        boolean clean = loop.stop(timeout) & slowlogStopped.join();
+        AuditLoop audits = audit;
+        CompletableFuture<Boolean> auditStopped = audits == null ? CompletableFuture.completedFuture(true)
+                : CompletableFuture.supplyAsync(() -> audits.stop(timeout));
+        boolean clean = loop.stop(timeout) & slowlogStopped.join() & auditStopped.join();
         reconciles.forEach(TargetReconcile::close);
         if (clean) {
             LOG.info("stopped");
@@ -132,5 +162,13 @@ public class ServeCommand implements Callable<Integer> {
             LOG.warnf("the current run did not stop within %s; exiting anyway", timeout);
         }
         return ReconcileReport.EXIT_OK;
+    }
+
+    /** Each target keeps its own state file beside the configured one: two target names must not map to one file. */
+    private static void distinctStateFiles(Path configured, List<Target> targets, String what) {
+        List<Path> files = targets.stream().map(t -> FileStateStore.targetFile(configured, t.name())).distinct().toList();
+        if (files.size() != targets.size()) {
+            throw new UsageException("cachewatch.targets: names must stay distinct as file names (" + what + " state files " + files + ")");
+        }
     }
 }

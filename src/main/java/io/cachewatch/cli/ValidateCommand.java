@@ -41,7 +41,6 @@ public class ValidateCommand implements Callable<Integer> {
         loaded.problems().forEach(p -> problems.add(p.toString()));
         if (loaded.problems().isEmpty()) {
             ProfileTemplates.unknown(loaded.catalog(), templates).forEach(p -> problems.add(p.toString()));
-            io.cachewatch.audit.PolicyCheck.problems(loaded.catalog()).forEach(p -> problems.add(p.toString()));
             problems.addAll(TemplateCheck.problems(templates, wiring.dashboardRenderer(templates, loaded.catalog()),
                     wiring.desiredAlarms(loaded.catalog())));
         } else {

@@ -36,16 +36,6 @@ public interface CachewatchConfig {
 
     Audit audit();
 
-    /** {@code cachewatch audit}. */
-    interface Audit {
-        /**
-         * How far back the usage checks read CloudWatch metrics: 7 days (the least history a usage verdict needs) to 455
-         * days (CloudWatch keeps hourly datapoints for 455 days, GetMetricData API Reference).
-         */
-        @WithDefault("14d")
-        @WithConverter(LenientNumbers.Span.class)
-        Duration lookback();
-    }
     /**
      * Accounts and regions to follow, each with its own credentials; when absent, one target named "default" with
      * {@link #regions()} and the SDK's default credentials.
@@ -126,6 +116,30 @@ public interface CachewatchConfig {
             @WithConverter(LenientNumbers.Flag.class)
             boolean enabled();
         }
+
+        /** The audit of every target, every {@code cachewatch.audit.interval}, with notify on. */
+        AuditRuns audit();
+
+        interface AuditRuns {
+            @WithDefault("true")
+            boolean enabled();
+        }
+    }
+
+    /** The golden-rules audit: {@code cachewatch audit} and the audits under {@code serve}. */
+    interface Audit {
+        /**
+         * How far back the usage checks read CloudWatch metrics: 7 days (the least history a usage verdict needs) to 455
+         * days (CloudWatch keeps hourly datapoints for 455 days, GetMetricData API Reference).
+         */
+        @WithDefault("14d")
+        @WithConverter(LenientNumbers.Span.class)
+        Duration lookback();
+
+        /** Under serve, time between two audits of a target (the first follows the target's first reconcile). */
+        @WithDefault("1h")
+        @WithConverter(LenientNumbers.Span.class)
+        Duration interval();
     }
 
     interface Alarms {

@@ -71,6 +71,7 @@ public final class ConfigRanges {
             duration("cachewatch.slowlog.connect-timeout", c -> c.slowlog().connectTimeout(), false, "Redis connect timeout"),
             duration("cachewatch.slowlog.command-timeout", c -> c.slowlog().commandTimeout(), false, "Redis command timeout"),
             duration("cachewatch.slowlog.suppress-for", c -> c.slowlog().suppressFor(), true, "repeat suppression window"),
+            duration("cachewatch.audit.interval", c -> c.audit().interval(), false, "time between audits of a target under serve"),
             duration("cachewatch.serve.reconcile-interval", c -> c.serve().reconcileInterval(), false, "time between reconcile runs"),
             duration("cachewatch.serve.first-run-delay", c -> c.serve().firstRunDelay(), true, "delay of the first run"),
             duration("cachewatch.serve.stop-timeout", c -> c.serve().stopTimeout(), true, "time a run may take to stop"),

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cachewatch.audit.AuditRun;
-import io.cachewatch.audit.Status;
 import java.util.Map;
 
 /**
@@ -21,13 +20,7 @@ public final class AuditJson {
     public static String render(AuditRun run, Map<String, Long> apiCalls) {
         ObjectNode root = MAPPER.createObjectNode();
         ObjectNode summary = root.putObject("summary");
-        Map<Status, Long> counts = run.countByStatus();
-        summary.put("pass", counts.get(Status.PASS));
-        summary.put("fail", counts.get(Status.FAIL));
-        summary.put("waived", counts.get(Status.WAIVED));
-        summary.put("notApplicable", counts.get(Status.NOT_APPLICABLE));
-        summary.put("unknown", counts.get(Status.UNKNOWN));
-        summary.put("pending", counts.get(Status.PENDING));
+        run.summary().forEach(summary::put);
         ObjectNode bySeverity = summary.putObject("failBySeverity");
         run.failBySeverity().forEach((severity, n) -> bySeverity.put(severity.id(), n));
         ArrayNode results = root.putArray("results");

@@ -2,7 +2,6 @@ package io.cachewatch.serve;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -27,6 +26,10 @@ public final class MeteredAwsCalls implements ExecutionInterceptor {
             "CloudWatch.DeleteDashboards");
     /** What the slow-log reads call: findings, metrics, Redis credentials. */
     static final List<String> SLOWLOG_OPERATIONS = List.of("Sns.PublishBatch", "CloudWatch.PutMetricData", "SecretsManager.GetSecretValue");
+    /** What the audit calls beyond discovery and the alarm listing: posture reads, the usage metrics, its notifications. */
+    static final List<String> AUDIT_OPERATIONS = List.of("Ec2.DescribeSecurityGroups", "ElastiCache.DescribeUserGroups",
+            "ElastiCache.DescribeUsers", "ElastiCache.DescribeUpdateActions", "MemoryDb.DescribeServiceUpdates", "CloudWatch.GetMetricData",
+            "Sns.PublishBatch");
     /** What a target with a role calls to assume it. */
     static final String ASSUME_ROLE = "Sts.AssumeRole";
 
@@ -44,9 +47,16 @@ public final class MeteredAwsCalls implements ExecutionInterceptor {
      * throttle. An operation not listed here gets its series at its first call.
      */
     static void registerAtZero(MeterRegistry registry, Tags target, boolean assumesRole, boolean slowlog) {
-        List<String> operations = new ArrayList<>(RECONCILE_OPERATIONS);
+        registerAtZero(registry, target, assumesRole, slowlog, false);
+    }
+
+    static void registerAtZero(MeterRegistry registry, Tags target, boolean assumesRole, boolean slowlog, boolean audit) {
+        java.util.Set<String> operations = new java.util.LinkedHashSet<>(RECONCILE_OPERATIONS);
         if (slowlog) {
             operations.addAll(SLOWLOG_OPERATIONS);
+        }
+        if (audit) {
+            operations.addAll(AUDIT_OPERATIONS);
         }
         if (assumesRole) {
             operations.add(ASSUME_ROLE);

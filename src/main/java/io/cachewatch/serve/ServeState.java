@@ -1,7 +1,10 @@
 package io.cachewatch.serve;
 
+import io.cachewatch.audit.AuditRun;
+import io.cachewatch.auditing.AuditNotify;
 import io.cachewatch.collect.SlowlogCollector;
 import io.cachewatch.config.CachewatchConfig;
+import io.cachewatch.console.AuditView;
 import io.cachewatch.console.ClusterStatus;
 import io.cachewatch.console.ClusterStatuses;
 import io.cachewatch.console.FindingView;
@@ -42,6 +45,10 @@ public class ServeState {
     private final Map<String, List<ClusterStatus>> console = new ConcurrentHashMap<>();
     /** Per target and cluster key, the findings of the last poll that found something there. */
     private final Map<String, Map<String, List<FindingView>>> findings = new ConcurrentHashMap<>();
+    /** Per target and cluster key, the failing results of the target's last audit. */
+    private final Map<String, Map<String, List<AuditView>>> audits = new ConcurrentHashMap<>();
+    /** Per target, the result-count gauges its last audit set. */
+    private final Map<String, Set<AtomicLong>> auditCounts = new ConcurrentHashMap<>();
 
     @Inject
     public ServeState(MeterRegistry registry, CachewatchConfig config) {
@@ -54,15 +61,20 @@ public class ServeState {
         this.readinessGrace = readinessGrace;
     }
 
-    public synchronized void serving(List<Target> list, boolean slowlog) {
+    public void serving(List<Target> list, boolean slowlog) {
+        serving(list, slowlog, false);
+    }
+
+    public synchronized void serving(List<Target> list, boolean slowlog, boolean audit) {
         targets.clear();
         discoveryFailingSince.clear();
         stateStoreDown.clear();
         console.clear();
         findings.clear();
+        audits.clear();
         list.forEach(t -> targets.put(t.name(), new TargetStatus(t.name(), t.regions(), t.roleArn(), false, null, null,
-                slowlog ? SlowlogStatus.waiting("first poll pending") : null)));
-        list.forEach(t -> registerAtZero(t, slowlog));
+                slowlog ? SlowlogStatus.waiting("first poll pending") : null, audit ? AuditStatus.waiting("first audit pending") : null)));
+        list.forEach(t -> registerAtZero(t, slowlog, audit));
     }
 
     /**
@@ -70,7 +82,7 @@ public class ServeState {
      * need a sample before the first event, or they miss it. Gauges whose value is only known after a run (last
      * success, discovered counts) appear with their first value.
      */
-    private void registerAtZero(Target target, boolean slowlog) {
+    private void registerAtZero(Target target, boolean slowlog, boolean audit) {
         Tags t = Tags.of("target", target.name());
         for (String result : List.of("ok", "failed")) {
             registry.counter("cachewatch.reconcile.runs", t.and("result", result));
@@ -84,7 +96,7 @@ public class ServeState {
                 }
             }
         }
-        MeteredAwsCalls.registerAtZero(registry, t, target.roleArn() != null, slowlog);
+        MeteredAwsCalls.registerAtZero(registry, t, target.roleArn() != null, slowlog, audit);
         if (slowlog) {
             for (String outcome : List.of("ok", "errors", "failed")) {
                 registry.counter("cachewatch.slowlog.polls", t.and("outcome", outcome));
@@ -101,6 +113,14 @@ public class ServeState {
             }
             gauge("cachewatch.slowlog.unreachable.nodes", t).set(0);
             gauge("cachewatch.slowlog.pending", t).set(0);
+        }
+        if (audit) {
+            for (String outcome : List.of("ok", "errors", "failed")) {
+                registry.counter("cachewatch.audit.runs", t.and("outcome", outcome));
+            }
+            registry.timer("cachewatch.audit.duration", t);
+            registry.counter("cachewatch.audit.notifications", t);
+            gauge("cachewatch.audit.errors", t).set(0);
         }
     }
 
@@ -149,7 +169,7 @@ public class ServeState {
         if (t != null && !t.discovered()) {
             SlowlogStatus slowlog = t.slowlog() != null && t.slowlog().lastPoll() == null
                     ? SlowlogStatus.waiting("discovery complete; first poll at the next slow-log interval") : t.slowlog();
-            targets.put(target, new TargetStatus(t.name(), t.regions(), t.roleArn(), true, t.lastRun(), t.lastSuccess(), slowlog));
+            targets.put(target, new TargetStatus(t.name(), t.regions(), t.roleArn(), true, t.lastRun(), t.lastSuccess(), slowlog, t.audit()));
         }
     }
 
@@ -160,7 +180,8 @@ public class ServeState {
                 return;
             }
             targets.put(target, new TargetStatus(before.name(), before.regions(), before.roleArn(),
-                    before.discovered() || run.discoveryOk(), run, run.ok() ? run.finished() : before.lastSuccess(), before.slowlog()));
+                    before.discovered() || run.discoveryOk(), run, run.ok() ? run.finished() : before.lastSuccess(), before.slowlog(),
+                    before.audit()));
             if (run.report() != null) {
                 console.put(target, run.console());
             }
@@ -261,14 +282,74 @@ public class ServeState {
         registry.timer("cachewatch.slowlog.duration", t).record(took);
     }
 
-    /** Every cluster of every target as the console shows it: the last run's view with the latest slow-log findings. */
+    /** No audit could run yet, and why. */
+    public synchronized void auditWaiting(String target, String why) {
+        TargetStatus t = targets.get(target);
+        if (t != null && t.audit() != null && t.audit().lastAudit() == null) {
+            targets.put(target, t.withAudit(AuditStatus.waiting(why)));
+        }
+    }
+
+    /**
+     * An audit that ran (with or without errors): its failing results for the console and /status, and the gauges
+     * {@code cachewatch_audit_results{target,check,severity,status}} (results per label set; a label set the audit no
+     * longer yields reads 0, not its last count).
+     */
+    public void audited(String target, AuditRun run, AuditNotify.Outcome notified, Instant at, Duration took) {
+        synchronized (this) {
+            TargetStatus t = targets.get(target);
+            if (t == null) {
+                return;
+            }
+            AuditStatus status = AuditStatus.of(target, run, notified, at);
+            targets.put(target, t.withAudit(status));
+            Map<String, List<AuditView>> byCluster = new LinkedHashMap<>();
+            status.failing().forEach(v -> byCluster.computeIfAbsent(v.key(), k -> new java.util.ArrayList<>()).add(v));
+            audits.put(target, byCluster);
+        }
+        Tags t = Tags.of("target", target);
+        registry.counter("cachewatch.audit.runs", t.and("outcome", run.errors().isEmpty() ? "ok" : "errors")).increment();
+        registry.timer("cachewatch.audit.duration", t).record(took);
+        registry.counter("cachewatch.audit.notifications", t).increment(notified.published());
+        gauge("cachewatch.audit.errors", t).set(run.errors().size());
+        gauge("cachewatch.audit.last.seconds", t).set(at.getEpochSecond());
+        Map<Tags, Long> counts = new LinkedHashMap<>();
+        run.results().forEach(r -> counts.merge(t.and("check", r.check(), "severity", r.severity().id(), "status", r.status().id()), 1L, Long::sum));
+        Set<AtomicLong> set = auditCounts.computeIfAbsent(target, k -> ConcurrentHashMap.newKeySet());
+        synchronized (set) {
+            set.forEach(g -> g.set(0));
+            counts.forEach((tags, n) -> set.add(set(gauge("cachewatch.audit.results", tags), n)));
+        }
+    }
+
+    /** An audit that could not run at all (an exception, not an API error it reported): the last results stay. */
+    public void auditFailed(String target, Instant at, String error, Duration took) {
+        synchronized (this) {
+            TargetStatus t = targets.get(target);
+            if (t == null || t.audit() == null) {
+                return;
+            }
+            targets.put(target, t.withAudit(t.audit().failed(at, error)));
+        }
+        Tags t = Tags.of("target", target);
+        registry.counter("cachewatch.audit.runs", t.and("outcome", "failed")).increment();
+        registry.timer("cachewatch.audit.duration", t).record(took);
+    }
+
+    /**
+     * Every cluster of every target as the console shows it: the last run's view with the latest slow-log findings and
+     * the failing results of the last audit.
+     */
     public List<ClusterStatus> clusters() {
         List<ClusterStatus> all = new java.util.ArrayList<>();
         for (TargetStatus t : targets()) {
             Map<String, List<FindingView>> found = findings.getOrDefault(t.name(), Map.of());
+            Map<String, List<AuditView>> failing = audits.getOrDefault(t.name(), Map.of());
             for (ClusterStatus c : console.getOrDefault(t.name(), List.of())) {
                 List<FindingView> f = found.get(c.key());
-                all.add(f == null ? c : c.withFindings(f, f.get(0).at()));
+                ClusterStatus shown = f == null ? c : c.withFindings(f, f.get(0).at());
+                List<AuditView> a = failing.get(c.key());
+                all.add(a == null ? shown : shown.withAudit(a));
             }
         }
         return all;

@@ -124,18 +124,9 @@ public final class SlowlogLoop {
      */
     public boolean stop(Duration timeout) {
         stopping.set(true);
-        scheduler.shutdown();
         try {
-            if (scheduler.awaitTermination(timeout.toMillis() / 2, TimeUnit.MILLISECONDS)) {
-                return true;
-            }
             // connections closed and node reads cancelled first, so the interrupted poll cannot start new ones
-            collectors.values().forEach(SlowlogCollector::close);
-            scheduler.shutdownNow();
-            return scheduler.awaitTermination(timeout.toMillis() / 2, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            return Schedules.stop(scheduler, timeout, () -> collectors.values().forEach(SlowlogCollector::close));
         } finally {
             collectors.values().forEach(SlowlogCollector::close);
         }

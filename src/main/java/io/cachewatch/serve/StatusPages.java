@@ -44,13 +44,14 @@ public final class StatusPages {
      */
     public record TargetRow(String name, String regions, TargetStatus.RunResult run, String finishedAgo, String readiness,
                             Long created, Long updated, Long deleted, Long unchanged, Long failed, String slowlog,
-                            List<String> errors) {
+                            List<String> errors, String audit, AuditStatus auditStatus) {
         static TargetRow of(TargetStatus t, String readiness) {
             TargetStatus.RunResult run = t.lastRun();
             Map<String, Long> s = run == null ? Map.of() : run.summary();
             return new TargetRow(t.name(), String.join(", ", t.regions()), run, run == null ? null : ServeState.ago(run.finished()),
                     readiness, s.get("create"), s.get("update"), s.get("delete"), s.get("unchanged"), s.get("failed"),
-                    StatusPages.slowlog(t.slowlog()), run == null ? List.of() : run.errors().stream().limit(20).toList());
+                    StatusPages.slowlog(t.slowlog()), run == null ? List.of() : run.errors().stream().limit(20).toList(),
+                    StatusPages.audit(t.audit()), t.audit());
         }
     }
 
@@ -66,9 +67,12 @@ public final class StatusPages {
                 .render();
     }
 
-    /** @param slowlog what the cluster's slow log shows when it has no findings */
-    public String cluster(ClusterStatus c, String slowlog) {
-        return cluster.data("c", c).data("css", css).data("slowlog", slowlog).render();
+    /**
+     * @param slowlog what the cluster's slow log shows when it has no findings
+     * @param audit   what the audit section shows when the cluster has no failing result
+     */
+    public String cluster(ClusterStatus c, String slowlog, String audit) {
+        return cluster.data("c", c).data("css", css).data("slowlog", slowlog).data("audit", audit).render();
     }
 
     /** One line on the state of a target's slow-log reads; null when serve reads none. */
@@ -94,6 +98,36 @@ public final class StatusPages {
         }
         if (!s.errors().isEmpty()) {
             b.append(": ").append(s.errors().get(0));
+        }
+        return b.toString();
+    }
+
+    /** One line on a target's last audit; "off" when serve does not audit. */
+    static String audit(AuditStatus a) {
+        if (a == null) {
+            return "off";
+        }
+        if (a.lastAudit() == null) {
+            return a.waiting() != null ? a.waiting() : a.errors().isEmpty() ? "first audit pending" : a.errors().get(0);
+        }
+        StringBuilder b = new StringBuilder(a.ok() ? "ok " : "errors ").append(ServeState.ago(a.lastAudit())).append(": ");
+        Object bySeverity = a.summary().get("failBySeverity");
+        b.append(a.summary().getOrDefault("fail", 0L)).append(" failing");
+        if (bySeverity instanceof Map<?, ?> counts) {
+            List<String> parts = new java.util.ArrayList<>();
+            counts.forEach((severity, n) -> {
+                if (n instanceof Number number && number.longValue() > 0) {
+                    parts.add(n + " " + severity);
+                }
+            });
+            if (!parts.isEmpty()) {
+                b.append(" (").append(String.join(", ", parts)).append(')');
+            }
+        }
+        b.append(", ").append(a.summary().getOrDefault("pass", 0L)).append(" pass, ")
+                .append(a.summary().getOrDefault("unknown", 0L)).append(" unknown");
+        if (!a.errors().isEmpty()) {
+            b.append("; ").append(a.errors().size()).append(" error(s), first: ").append(a.errors().get(0));
         }
         return b.toString();
     }

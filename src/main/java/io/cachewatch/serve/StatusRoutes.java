@@ -82,7 +82,7 @@ public class StatusRoutes {
             send(ctx, found.get());
         } else {
             TargetStatus target = state.targets().stream().filter(t -> t.name().equals(found.get().target())).findFirst().orElse(null);
-            html(ctx, 200, pages.cluster(found.get(), slowlogNote(found.get(), target)));
+            html(ctx, 200, pages.cluster(found.get(), slowlogNote(found.get(), target), auditNote(target)));
         }
     }
 
@@ -95,6 +95,17 @@ public class StatusRoutes {
             return "no slow log read for " + c.engine() + " " + c.kind() + " clusters";
         }
         return "no findings since serve started (" + StatusPages.slowlog(target.slowlog()) + ")";
+    }
+
+    /** What the cluster page says when the cluster has no failing audit result. */
+    private static String auditNote(TargetStatus target) {
+        if (target == null || target.audit() == null) {
+            return "serve does not audit (cachewatch.serve.audit.enabled=false)";
+        }
+        if (target.audit().lastAudit() == null) {
+            return StatusPages.audit(target.audit());
+        }
+        return "no failing result at the last audit (" + StatusPages.audit(target.audit()) + ")";
     }
 
     private void send(RoutingContext ctx, Object doc) {

@@ -3,6 +3,7 @@ package io.cachewatch.serve;
 import io.cachewatch.console.ClusterStatus;
 import io.cachewatch.console.ClusterStatuses;
 import io.cachewatch.alarm.AlarmKind;
+import io.cachewatch.alarm.AlarmStore;
 import io.cachewatch.dashboard.DashboardKind;
 import io.cachewatch.aws.AwsClients;
 import io.cachewatch.wiring.Wiring;
@@ -48,6 +49,8 @@ public final class TargetReconcile implements AutoCloseable {
     private final Map<String, List<Cluster>> discovered = new ConcurrentHashMap<>();
     /** The console's clusters after the last run. */
     private volatile List<ClusterStatus> lastConsole = List.of();
+    /** True once a run ended (with or without errors): the audit waits for it, so alarms-in-place does not judge a first apply in flight. */
+    private volatile boolean reconciledOnce;
 
     public TargetReconcile(Target target, Wiring wiring, MeterRegistry registry) {
         this.target = target;
@@ -104,9 +107,30 @@ public final class TargetReconcile implements AutoCloseable {
         return target.regions().stream().filter(r -> !discovered.containsKey(r)).toList();
     }
 
+    /** True once a reconcile of this target ended. */
+    public boolean reconciledOnce() {
+        return reconciledOnce;
+    }
+
+    /**
+     * The region's alarm store as the reconcile uses it (the same DescribeAlarms pacing, so the audit's listing and the
+     * reconcile's together stay under CloudWatch's quota), without touching what the console shows.
+     */
+    public AlarmStore alarmStore(String region) {
+        return stores.of(new AlarmKind(wiring.naming()), r -> wiring.alarmStore(clients, r)).apply(region);
+    }
+
     /** One discover + plan + apply; never throws: every failure ends up in the result's errors. */
     public TargetStatus.RunResult run(Wiring.Inputs in, BooleanSupplier stopRequested,
                                       Runnable discoveredOk) {
+        try {
+            return reconcile(in, stopRequested, discoveredOk);
+        } finally {
+            reconciledOnce = true;
+        }
+    }
+
+    private TargetStatus.RunResult reconcile(Wiring.Inputs in, BooleanSupplier stopRequested, Runnable discoveredOk) {
         Instant started = Instant.now();
         try {
             Fleet fleet = wiring.discovery(clients).discover(target.regions());

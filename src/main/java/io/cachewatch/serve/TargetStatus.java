@@ -14,11 +14,22 @@ import java.util.Map;
  * @param lastRun     the last finished reconcile, null before the first
  * @param lastSuccess end of the last reconcile without errors
  * @param slowlog     the last slow-log poll; null when serve reads no slow logs
+ * @param audit       the last audit; null when serve does not audit
  */
 public record TargetStatus(String name, List<String> regions, String roleArn, boolean discovered, RunResult lastRun,
-                           Instant lastSuccess, SlowlogStatus slowlog) {
+                           Instant lastSuccess, SlowlogStatus slowlog, AuditStatus audit) {
+    /** A target serve does not audit. */
+    public TargetStatus(String name, List<String> regions, String roleArn, boolean discovered, RunResult lastRun, Instant lastSuccess,
+                        SlowlogStatus slowlog) {
+        this(name, regions, roleArn, discovered, lastRun, lastSuccess, slowlog, null);
+    }
+
     TargetStatus withSlowlog(SlowlogStatus status) {
-        return new TargetStatus(name, regions, roleArn, discovered, lastRun, lastSuccess, status);
+        return new TargetStatus(name, regions, roleArn, discovered, lastRun, lastSuccess, status, audit);
+    }
+
+    TargetStatus withAudit(AuditStatus status) {
+        return new TargetStatus(name, regions, roleArn, discovered, lastRun, lastSuccess, slowlog, status);
     }
 
     /**

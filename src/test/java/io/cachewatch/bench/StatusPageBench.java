@@ -30,7 +30,7 @@ public final class StatusPageBench {
         measure("build statuses from a run", rounds, () -> ClusterStatuses.of(run).size());
         measure("fleet page, all clusters", rounds, () -> pages.fleet(fleet, List.of(), FleetFilter.ALL, true, now).length());
         measure("fleet page, ?firing", rounds, () -> pages.fleet(fleet, List.of(), new FleetFilter(true, null, null), true, now).length());
-        measure("cluster page", rounds, () -> pages.cluster(fleet.get(0), "").length());
+        measure("cluster page", rounds, () -> pages.cluster(fleet.get(0), "", "").length());
     }
 
     private static List<ClusterStatus> withFindings(List<ClusterStatus> fleet) {

@@ -27,6 +27,16 @@ class ConfigRangesTest {
     }
 
     @Test
+    void theAuditIntervalUnderServeIsAPositiveDuration() {
+        assertThat(problems(Map.of("cachewatch.audit.interval", "0s"))).containsExactly(
+                "cachewatch.audit.interval=0s: expected a duration (e.g. 30s, 5m, 1h) greater than 0 s (time between audits of a target under serve)");
+        assertThat(problems(Map.of("cachewatch.audit.interval", "hourly"))).singleElement().asString()
+                .startsWith("cachewatch.audit.interval=hourly: not a duration; expected a duration");
+        assertThat(problems(Map.of("cachewatch.audit.interval", "-5m"))).singleElement().asString().startsWith("cachewatch.audit.interval=-5m:");
+        assertThat(problems(Map.of("cachewatch.audit.interval", "15m"))).isEmpty();
+    }
+
+    @Test
     void theDefaultsAreInRange() {
         assertThat(problems(Map.of())).isEmpty();
     }

@@ -88,6 +88,8 @@ class ConsoleBrowserIT {
         }
         // the next scheduled run's DescribeAlarms sees the state
         await(Duration.ofSeconds(120), () -> get(base + "/status.json").contains("\"state\":\"ALARM\""));
+        // serve's first audit follows the first reconcile
+        await(Duration.ofSeconds(120), () -> get(base + "/status.json").contains("\"lastAudit\":\""));
 
         browser = chromium(profile);
         browser.get(base + "/status");
@@ -129,6 +131,10 @@ class ConsoleBrowserIT {
         assertThat(alarms.subList(1, alarms.size())).allSatisfy(a ->
                 assertThat(a.findElement(By.cssSelector("td[data-label=state]")).getText()).isIn("OK", "INSUFFICIENT_DATA"));
         assertThat(browser.findElement(By.id("dashboard")).getDomAttribute("href")).endsWith("cachewatch-us-east-1-elasticache-orders");
+        // the demo's orders group has no AUTH token: its failing audit results, each with a remediation
+        List<WebElement> audit = browser.findElements(By.cssSelector("div.audit-result"));
+        assertThat(audit).isNotEmpty().anySatisfy(a -> assertThat(a.getText()).contains("(authentication): no AUTH token"))
+                .allSatisfy(a -> assertThat(a.findElements(By.cssSelector("ul.advice li"))).isNotEmpty());
         screenshot("cluster-orders");
 
         // at phone width the table reads as one card per cluster, every value labelled

@@ -265,7 +265,10 @@ class ServeIT {
         assertThat(failures).as(get("/status").body()).isZero();
         double runs = runsOk("other");
         await(Duration.ofSeconds(60), () -> runsOk("other") > runs);
-        assertThat(get("/status").body()).contains("\"name\":\"other\"").doesNotContain("\"ok\":false");
+        // every target's last reconcile ok (the audit's own "ok" is false against moto, which answers the service-update calls with HTTP 500)
+        com.fasterxml.jackson.databind.JsonNode targets = new com.fasterxml.jackson.databind.ObjectMapper().readTree(get("/status").body()).path("targets");
+        assertThat(targets.findValues("name").stream().map(com.fasterxml.jackson.databind.JsonNode::asText)).contains("other");
+        targets.forEach(t -> assertThat(t.at("/lastRun/ok").asBoolean()).as(t.toString()).isTrue());
         // renewed per session, not per call: each session served several runs of several calls
         String metrics = get("/q/metrics").body();
         double sessions = counter(metrics, "cachewatch_aws_calls_total", "target=\"other\"", "operation=\"AssumeRole\"");
@@ -376,6 +379,114 @@ class ServeIT {
                 s.close();
             }
         }
+    }
+
+    /**
+     * The audit under serve on the demo fleet, every 2 s with notify on: each failing result reaches the SNS topic (an SQS
+     * queue behind it) once, across audits and a restart; a cluster fixed between audits (here by a waiver tag) gets one
+     * "resolved"; the results moto cannot judge (it answers DescribeUpdateActions, DescribeServiceUpdates and
+     * DescribeUserGroups with HTTP 500) stay unknown and never announce a "resolved". /q/metrics has the result gauges
+     * and the last audit's time, /status the failing results.
+     */
+    @Test
+    void serveAuditsOnItsScheduleAnnouncesEachChangeOnceAcrossRestartsAndShowsTheResults(@TempDir Path dir) throws Exception {
+        try (DemoFleet fleet = new DemoFleet(moto.endpoint()); SnsQueue slack = new SnsQueue(moto.endpoint(), "audit")) {
+            cachewatch.env("CACHEWATCH_SERVE_SLOWLOG_ENABLED", "false")
+                    .env("CACHEWATCH_AUDIT_INTERVAL", "2s")
+                    .env("CACHEWATCH_AWS_MAX_ATTEMPTS", "2") // moto's HTTP 500s need no eight attempts
+                    .env("CACHEWATCH_NOTIFY_DEFAULT_TOPIC", slack.topicArn())
+                    .env("CACHEWATCH_SLOWLOG_STATE_FILE", dir.resolve("state/slowlog-state.json").toString());
+
+            serve = cachewatch.start("serve");
+            await(Duration.ofSeconds(180), () -> audits() >= 2);
+            com.fasterxml.jackson.databind.JsonNode audit = defaultTarget().path("audit");
+            List<String> failing = new java.util.ArrayList<>();
+            audit.path("failing").forEach(r -> failing.add(id(r)));
+            assertThat(failing).as(audit.toString()).isNotEmpty();
+            assertThat(audit.path("summary").path("unknown").asLong()).as("moto's 500s leave results unknown").isPositive();
+            assertThat(audit.path("ok").asBoolean()).isFalse();
+            assertThat(audit.path("errors").toString()).contains("DescribeUpdateActions");
+            assertThat(Files.exists(dir.resolve("state/audit-state.default.json"))).as("the target's own state file").isTrue();
+
+            // every failing result announced once over two audits (and more), nothing resolved
+            List<String> sent = ids(slack.drain(failing.size()));
+            assertThat(sent).as("one message per failing result").doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(failing.stream().map(id -> id + "/fail").toList());
+
+            // gauges: the failing results per label set add up to the failing list; unknown ones are counted too
+            String metrics = get("/q/metrics").body();
+            assertThat(ServeIT.counter(metrics, "cachewatch_audit_results", "target=\"default\"", "status=\"fail\"")).isEqualTo(failing.size());
+            assertThat(ServeIT.counter(metrics, "cachewatch_audit_results", "check=\"security-updates\"", "status=\"unknown\"")).isPositive();
+            assertThat(ServeIT.counter(metrics, "cachewatch_audit_last_seconds", "target=\"default\"")).isPositive();
+            assertThat(ServeIT.counter(metrics, "cachewatch_audit_runs_total", "target=\"default\"", "outcome=\"errors\"")).isGreaterThanOrEqualTo(2);
+
+            // the console: the fleet page lists the failing results, the cluster page its own
+            com.fasterxml.jackson.databind.JsonNode first = audit.path("failing").get(0);
+            String fleetPage = html("/status");
+            assertThat(fleetPage).contains("<h2>Audit of default: " + failing.size() + " failing</h2>", first.path("check").asText(),
+                    "href=\"/status/default/us-east-1/" + first.path("cluster").asText() + "\"");
+            assertThat(html(first.path("path").asText())).contains("class=\"audit-result\"", first.path("title").asText());
+            assertThat(get("/status.json?cluster=" + first.path("cluster").asText()).body()).contains("\"audit\":[{\"severity\":\"");
+
+            // a waiver on one failing result of a replication group: one "resolved", nothing else
+            com.fasterxml.jackson.databind.JsonNode fixed = null;
+            for (com.fasterxml.jackson.databind.JsonNode r : audit.path("failing")) {
+                if (r.path("kind").asText().equals("elasticache")) {
+                    fixed = r;
+                    break;
+                }
+            }
+            assertThat(fixed).as("a failing replication group result in " + audit).isNotNull();
+            String cluster = fixed.path("cluster").asText();
+            String arn = fleet.elastiCache().describeReplicationGroups(b -> b.replicationGroupId(cluster)).replicationGroups().get(0).arn();
+            fleet.tag(arn, "cachewatch:waive:" + fixed.path("check").asText(), "accepted in the test: ticket T-1");
+            double before = audits();
+            await(Duration.ofSeconds(180), () -> audits() >= before + 2);
+            assertThat(ids(slack.drain(1))).containsExactly(id(fixed) + "/resolved");
+
+            // a restart reads the state file: nothing is announced again
+            assertThat(serve.terminate(Duration.ofSeconds(25))).as(serve.stderr()).isZero();
+            assertThat(serve.stderr()).contains("stopped").doesNotContain("did not stop");
+            serve = cachewatch.start("serve");
+            await(Duration.ofSeconds(180), () -> audits() >= 2);
+            assertThat(ids(slack.drain(0))).as("nothing repeated after a restart").isEmpty();
+            assertThat(defaultTarget().path("audit").path("failing").size()).isEqualTo(failing.size() - 1);
+        }
+    }
+
+    private static String id(com.fasterxml.jackson.databind.JsonNode view) {
+        return "cachewatch/" + view.path("region").asText() + "/" + view.path("kind").asText() + "/" + view.path("cluster").asText() + "/"
+                + view.path("check").asText();
+    }
+
+    /** The Chatbot message ids ({@code <result id>/fail}, {@code …/resolved}) inside the SNS envelopes. */
+    private static List<String> ids(List<software.amazon.awssdk.services.sqs.model.Message> messages) throws IOException {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> ids = new java.util.ArrayList<>();
+        for (var m : messages) {
+            ids.add(json.readTree(json.readTree(m.body()).path("Message").asText()).path("id").asText());
+        }
+        return ids;
+    }
+
+    private double audits() {
+        return ServeIT.counter(get("/q/metrics").body(), "cachewatch_audit_runs_total", "target=\"default\"");
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode defaultTarget() throws IOException {
+        for (com.fasterxml.jackson.databind.JsonNode t : new com.fasterxml.jackson.databind.ObjectMapper().readTree(get("/status.json").body()).path("targets")) {
+            if (t.path("name").asText().equals("default")) {
+                return t;
+            }
+        }
+        throw new AssertionError("no target default in /status.json");
+    }
+
+    private String html(String path) throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(url(path)).header("Accept", "text/html")
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(path).isEqualTo(200);
+        return page.body();
     }
 
     /** The MessageAttributes of an SNS envelope as SQS delivers it. */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -161,13 +162,18 @@ public final class CachewatchJar {
     }
 
     public Result run(String... args) {
+        return run(Duration.ofMinutes(5), args);
+    }
+
+    /** Runs the jar to its end, allowing it {@code timeout} (benchmarks against moto on a loaded machine need more). */
+    public Result run(Duration timeout, String... args) {
         try {
             Path out = Files.createTempFile("cachewatch-out", ".txt");
             Path err = Files.createTempFile("cachewatch-err", ".txt");
             Process process = builder(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("cachewatch " + String.join(" ", args) + " did not finish in 5 minutes");
+                throw new IllegalStateException("cachewatch " + String.join(" ", args) + " did not finish in " + timeout);
             }
             Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
             AwsOperationsLog.fromReport(result.stdout());
