@@ -29,7 +29,9 @@ public final class CheckCatalog {
             UsageChecks.TTL_COVERAGE,
             UsageChecks.SHARD_SKEW,
             UsageChecks.CONNECTION_CHURN,
-            UsageChecks.MAINTENANCE_WINDOW_BUSY);
+            UsageChecks.MAINTENANCE_WINDOW_BUSY,
+            FleetSettingChecks.RESERVED_COVERAGE,
+            FleetSettingChecks.MAXMEMORY_POLICY);
 
     private static final Map<String, AuditCheck> BY_ID = new LinkedHashMap<>();
 

@@ -225,17 +225,28 @@ final class UsageChecks {
         if (missing != null) {
             return missing;
         }
-        List<NodeUsage> holders = primaries(ctx.usage());
-        double keys = holders.stream().mapToDouble(n -> n.get(Figure.ITEMS).mean().orElse(0)).sum();
-        double withTtl = holders.stream().mapToDouble(n -> n.get(Figure.VOLATILE_ITEMS).mean().orElse(0)).sum();
-        if (keys <= 0) {
+        TtlCoverage ttl = TtlCoverage.of(ctx.usage());
+        if (ttl == null) {
             return Outcome.notApplicable("the cache held no keys over the lookback");
         }
-        double coverage = Math.min(100, withTtl * 100 / keys);
-        Map<String, Object> evidence = evidence(ctx, "coveragePercent", round(coverage), "keys", round(keys), "keysWithTtl", round(withTtl),
-                "thresholds", thresholds);
-        return coverage < min ? Outcome.fail(String.format("only %s %% of keys have a TTL (%s of %s on average)", fmt(coverage), fmt(withTtl), fmt(keys)), evidence)
-                : Outcome.pass(String.format("%s %% of keys have a TTL", fmt(coverage)), evidence);
+        Map<String, Object> evidence = evidence(ctx, "coveragePercent", round(ttl.percent()), "keys", round(ttl.keys()), "keysWithTtl",
+                round(ttl.withTtl()), "thresholds", thresholds);
+        return ttl.percent() < min ? Outcome.fail("only " + ttl.describe(), evidence) : Outcome.pass(fmt(ttl.percent()) + " % of keys have a TTL", evidence);
+    }
+
+    /** The share of keys with a TTL: CurrVolatileItems over CurrItems, means over the lookback summed over the primaries. */
+    record TtlCoverage(double keys, double withTtl, double percent) {
+        /** Null when the cluster held no keys. */
+        static TtlCoverage of(ClusterUsage u) {
+            List<NodeUsage> holders = primaries(u);
+            double keys = holders.stream().mapToDouble(n -> n.get(Figure.ITEMS).mean().orElse(0)).sum();
+            double withTtl = holders.stream().mapToDouble(n -> n.get(Figure.VOLATILE_ITEMS).mean().orElse(0)).sum();
+            return keys <= 0 ? null : new TtlCoverage(keys, withTtl, Math.min(100, withTtl * 100 / keys));
+        }
+
+        String describe() {
+            return String.format("%s %% of keys have a TTL (%s of %s on average)", fmt(percent), fmt(withTtl), fmt(keys));
+        }
     }
 
     // --- shard-skew ---------------------------------------------------------------------------------------------------
@@ -473,7 +484,7 @@ final class UsageChecks {
     }
 
     /** The evidence of a usage result: the given fields, then the lookback and the history in days. */
-    private static Map<String, Object> evidence(CheckContext ctx, Object... fields) {
+    static Map<String, Object> evidence(CheckContext ctx, Object... fields) {
         Map<String, Object> e = of(fields);
         ClusterUsage u = ctx.usage();
         e.put("lookbackDays", u == null ? null : days(u.lookback()));

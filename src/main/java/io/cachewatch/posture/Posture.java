@@ -32,6 +32,11 @@ import java.util.function.Function;
  * @param securityGroups         ingress rules of the cluster's security groups, read from EC2; null when not read
  * @param userGroups             the RBAC user groups with their default user, read from ElastiCache; null when not read
  * @param updates                service updates not yet applied to the cluster; null when not read
+ * @param createdAt              when the cluster was created (ReplicationGroupCreateTime, CacheClusterCreateTime, the
+ *                               earliest MemoryDB node CreateTime), ISO-8601
+ * @param parameterGroup         the parameter group (member CacheParameterGroup, MemoryDB ParameterGroupName)
+ * @param maxmemoryPolicy        the parameter group's maxmemory-policy, read from the API (default groups too)
+ * @param reservedCoverage       the cluster's share of its region's reserved nodes of its node type; null when not read
  * @param unknown                field name → why it is unknown
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -53,6 +58,10 @@ public record Posture(
         List<SecurityGroup> securityGroups,
         List<UserGroup> userGroups,
         List<ServiceUpdate> updates,
+        String createdAt,
+        String parameterGroup,
+        String maxmemoryPolicy,
+        ReservedCoverage reservedCoverage,
         Map<String, String> unknown) {
 
     public static final Posture EMPTY = builder().build();
@@ -120,6 +129,10 @@ public record Posture(
         private List<SecurityGroup> securityGroups;
         private List<UserGroup> userGroups;
         private List<ServiceUpdate> updates;
+        private String createdAt;
+        private String parameterGroup;
+        private String maxmemoryPolicy;
+        private ReservedCoverage reservedCoverage;
         private final Map<String, String> unknown = new TreeMap<>();
 
         private Builder(Posture p) {
@@ -141,6 +154,10 @@ public record Posture(
                 securityGroups = p.securityGroups;
                 userGroups = p.userGroups;
                 updates = p.updates;
+                createdAt = p.createdAt;
+                parameterGroup = p.parameterGroup;
+                maxmemoryPolicy = p.maxmemoryPolicy;
+                reservedCoverage = p.reservedCoverage;
                 unknown.putAll(p.unknown);
             }
         }
@@ -161,6 +178,10 @@ public record Posture(
         public Builder securityGroups(List<SecurityGroup> v) { securityGroups = v; return this; }
         public Builder userGroups(List<UserGroup> v) { userGroups = v; return this; }
         public Builder updates(List<ServiceUpdate> v) { updates = v; return this; }
+        public Builder createdAt(java.time.Instant v) { createdAt = v == null ? null : v.toString(); return this; }
+        public Builder parameterGroup(String v) { parameterGroup = v; return this; }
+        public Builder maxmemoryPolicy(String v) { maxmemoryPolicy = v; return this; }
+        public Builder reservedCoverage(ReservedCoverage v) { reservedCoverage = v; return this; }
 
         /** Records a pending change; null values are ignored (nothing pending). */
         public Builder pending(String field, Object value) {
@@ -178,7 +199,7 @@ public record Posture(
         public Posture build() {
             return new Posture(backupRetentionDays, automaticFailover, multiAz, transitEncryption, transitEncryptionMode,
                     atRestEncryption, kmsKeyId, authTokenEnabled, userGroupIds, aclName, autoMinorVersionUpgrade, subnetIds,
-                    pending, members, securityGroups, userGroups, updates, unknown);
+                    pending, members, securityGroups, userGroups, updates, createdAt, parameterGroup, maxmemoryPolicy, reservedCoverage, unknown);
         }
     }
 }

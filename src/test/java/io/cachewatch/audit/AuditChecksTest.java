@@ -81,6 +81,8 @@ class AuditChecksTest {
                 case "idle-cluster", "oversized-node", "eviction-pressure", "ttl-coverage", "connection-churn", "maintenance-window-busy" ->
                         assertThat(outcome.status()).isEqualTo(Status.UNKNOWN);
                 case "shard-skew" -> assertThat(outcome.status()).isEqualTo(Status.NOT_APPLICABLE);
+                // reservations and the parameter group are read by their own readers, not in this fixture (FleetSettingChecksTest)
+                case "reserved-coverage", "maxmemory-policy" -> assertThat(outcome.status()).isEqualTo(Status.UNKNOWN);
                 // Redis OSS 7.1 has no date in the table
                 default -> assertThat(outcome.status()).as(check.id() + ": " + outcome.reason()).isEqualTo(Status.PASS);
             }

@@ -170,6 +170,20 @@ class AuditCliIT extends CliTestBase {
 
         // moto answers the service-update calls with HTTP 500: errors, so exit 1
         assertThat(doc.get("errors").toString()).contains("DescribeUpdateActions").contains("DescribeServiceUpdates").contains("DescribeUserGroups");
+        // moto implements neither reserved nodes nor parameters: unknown with the API error, never pass or fail
+        for (String[] expected : List.of(new String[] {"orders", "reserved-coverage", "ElastiCache.DescribeReservedCacheNodes failed"},
+                new String[] {"solo", "reserved-coverage", "ElastiCache.DescribeReservedCacheNodes failed"},
+                new String[] {"ledger", "reserved-coverage", "MemoryDb.DescribeReservedNodes failed"},
+                // moto returns no CacheParameterGroup for a cache cluster, so there is no group to read
+                new String[] {"solo", "maxmemory-policy", "DescribeCacheClusters returned no CacheParameterGroup"},
+                new String[] {"ledger", "maxmemory-policy", "MemoryDb.DescribeParameters failed"},
+                // moto lists no replication-group members, which carry the parameter group
+                new String[] {"orders", "maxmemory-policy", "were not listed by DescribeCacheClusters"})) {
+            JsonNode r = result(doc, expected[0], expected[1]);
+            assertThat(r.get("status").asText()).as(r.toString()).isEqualTo("unknown");
+            assertThat(r.get("reason").asText()).as(r.toString()).contains(expected[2]);
+        }
+        assertThat(status(doc, "sessions-mc", "maxmemory-policy")).isEqualTo("not-applicable");
         assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
         // no per-node or per-cluster posture calls: one security group read and one alarm listing for the region
         JsonNode calls = doc.get("apiCalls");

@@ -54,7 +54,7 @@ class ServeIT {
     private static MotoServer moto;
     private static CloudWatchBridge bridge;
     private static RedisServers redis;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = io.cachewatch.testing.BoundedHttp.client();
     private CachewatchJar cachewatch;
     private CachewatchJar.Running serve;
     private int port;
@@ -538,14 +538,8 @@ class ServeIT {
     }
 
     private HttpResponse<String> get(String path) {
-        try {
-            return http.send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return io.cachewatch.testing.BoundedHttp.send(http, HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(5)).build(),
+                Duration.ofSeconds(10));
     }
 
     /** Sum of the samples of a Prometheus series whose labels contain all the given fragments. */

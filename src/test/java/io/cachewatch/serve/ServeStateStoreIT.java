@@ -47,7 +47,7 @@ class ServeStateStoreIT {
     private static MotoServer moto;
     private static CloudWatchBridge bridge;
     private static RedisServers redis;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = io.cachewatch.testing.BoundedHttp.client();
     private CachewatchJar.Running serve;
     private int port;
 
@@ -172,15 +172,8 @@ class ServeStateStoreIT {
     }
 
     private HttpResponse<String> get(String path) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return io.cachewatch.testing.BoundedHttp.send(http, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build(),
+                Duration.ofSeconds(10));
     }
 
     private void await(BooleanSupplier condition) throws InterruptedException {

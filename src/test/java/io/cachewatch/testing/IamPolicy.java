@@ -29,6 +29,13 @@ public final class IamPolicy {
     private static final Map<String, Set<String>> ALSO_NEEDS = Map.of("CloudWatch.PutMetricAlarm", Set.of("cloudwatch:TagResource"),
             "DynamoDb.TransactWriteItems", Set.of("dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"));
 
+    /**
+     * Actions granted for calls no integration test can provoke: moto returns no CacheParameterGroup for any cache
+     * cluster, so the audit never has an ElastiCache parameter group to read there (the read is unit-tested in
+     * ElastiCacheReservedReaderTest and FleetSettingReadsTest).
+     */
+    private static final Set<String> UNREACHABLE_UNDER_MOTO = Set.of("elasticache:DescribeCacheParameters");
+
     private IamPolicy() {
     }
 
@@ -79,6 +86,7 @@ public final class IamPolicy {
     public static SortedSet<String> unused(Collection<String> operations, Set<String> granted) {
         SortedSet<String> unused = new TreeSet<>(granted);
         unused.removeAll(needed(operations));
+        unused.removeAll(UNREACHABLE_UNDER_MOTO);
         return unused;
     }
 }

@@ -38,7 +38,11 @@ public final class ElastiCachePosture {
                 .kmsKeyId(rg.kmsKeyId())
                 .authTokenEnabled(rg.authTokenEnabled())
                 .userGroupIds(rg.hasUserGroupIds() ? rg.userGroupIds() : null)
-                .autoMinorVersionUpgrade(rg.autoMinorVersionUpgrade());
+                .autoMinorVersionUpgrade(rg.autoMinorVersionUpgrade())
+                .createdAt(rg.replicationGroupCreateTime());
+        if (rg.replicationGroupCreateTime() == null) {
+            p.unknown("createdAt", "DescribeReplicationGroups returned no ReplicationGroupCreateTime");
+        }
         if (!rg.hasUserGroupIds()) {
             p.unknown("userGroupIds", "DescribeReplicationGroups returned no UserGroupIds");
         }
@@ -56,8 +60,18 @@ public final class ElastiCachePosture {
         }
         if (!unseen.isEmpty()) {
             String reason = "member clusters " + String.join(", ", unseen) + " were not listed by DescribeCacheClusters";
-            for (String field : List.of("engineVersion", "subnetGroup", "securityGroupIds", "maintenanceWindow", "notificationTopic")) {
+            for (String field : List.of("engineVersion", "subnetGroup", "securityGroupIds", "maintenanceWindow", "notificationTopic",
+                    "parameterGroup")) {
                 p.unknown(field, reason);
+            }
+        } else {
+            // the parameter group is a member setting; AWS keeps the members of a group on one parameter group
+            List<String> groups = rg.memberClusters().stream().map(id -> parameterGroup(memberClusters.get(id))).distinct().toList();
+            if (groups.size() == 1 && groups.get(0) != null) {
+                p.parameterGroup(groups.get(0));
+            } else {
+                p.unknown("parameterGroup", groups.contains(null) ? "DescribeCacheClusters returned no CacheParameterGroup for a member"
+                        : "the members are on different parameter groups: " + groups);
             }
         }
         return p.members(members).build();
@@ -72,7 +86,15 @@ public final class ElastiCachePosture {
                 .atRestEncryption(cc.atRestEncryptionEnabled())
                 .authTokenEnabled(cc.authTokenEnabled())
                 .autoMinorVersionUpgrade(cc.autoMinorVersionUpgrade())
+                .createdAt(cc.cacheClusterCreateTime())
+                .parameterGroup(parameterGroup(cc))
                 .members(List.of(member(cc)));
+        if (cc.cacheClusterCreateTime() == null) {
+            p.unknown("createdAt", "DescribeCacheClusters returned no CacheClusterCreateTime");
+        }
+        if (parameterGroup(cc) == null) {
+            p.unknown("parameterGroup", "DescribeCacheClusters returned no CacheParameterGroup");
+        }
         // A cache cluster has no RBAC field of its own: user groups attach to replication groups and serverless caches.
         p.userGroupIds(List.of());
         PendingModifiedValues pending = cc.pendingModifiedValues();
@@ -121,6 +143,10 @@ public final class ElastiCachePosture {
         if (pending.userGroups() != null && (pending.userGroups().hasUserGroupIdsToAdd() || pending.userGroups().hasUserGroupIdsToRemove())) {
             p.pending("userGroups", "add " + pending.userGroups().userGroupIdsToAdd() + ", remove " + pending.userGroups().userGroupIdsToRemove());
         }
+    }
+
+    private static String parameterGroup(CacheCluster cc) {
+        return cc.cacheParameterGroup() == null ? null : cc.cacheParameterGroup().cacheParameterGroupName();
     }
 
     static MemberPosture member(CacheCluster cc) {

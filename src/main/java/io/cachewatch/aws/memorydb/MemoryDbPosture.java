@@ -2,9 +2,13 @@ package io.cachewatch.aws.memorydb;
 
 import io.cachewatch.posture.MemberPosture;
 import io.cachewatch.posture.Posture;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import software.amazon.awssdk.services.memorydb.model.Cluster;
+import software.amazon.awssdk.services.memorydb.model.Node;
 import software.amazon.awssdk.services.memorydb.model.PendingModifiedServiceUpdate;
 import software.amazon.awssdk.services.memorydb.model.SecurityGroupMembership;
 
@@ -26,11 +30,22 @@ public final class MemoryDbPosture {
                 .kmsKeyId(cluster.kmsKeyId())
                 .aclName(cluster.aclName())
                 .autoMinorVersionUpgrade(cluster.autoMinorVersionUpgrade())
+                .parameterGroup(cluster.parameterGroupName())
                 .members(List.of(new MemberPosture(cluster.name(), cluster.engineVersion(), cluster.subnetGroupName(),
                         cluster.hasSecurityGroups() ? cluster.securityGroups().stream().map(SecurityGroupMembership::securityGroupId).toList() : null,
                         cluster.maintenanceWindow(), cluster.snsTopicArn(),
                         cluster.snsTopicStatus() == null ? null : cluster.snsTopicStatus().toLowerCase(Locale.ROOT),
                         cluster.autoMinorVersionUpgrade())));
+        // a MemoryDB cluster has no creation time of its own: its oldest node's is the cluster's
+        Instant created = cluster.shards().stream().filter(s -> s.hasNodes()).flatMap(s -> s.nodes().stream()).map(Node::createTime)
+                .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+        p.createdAt(created);
+        if (created == null) {
+            p.unknown("createdAt", "DescribeClusters (ShowShardDetails) returned no node CreateTime");
+        }
+        if (cluster.parameterGroupName() == null) {
+            p.unknown("parameterGroup", "DescribeClusters returned no ParameterGroupName");
+        }
         if (!cluster.hasSecurityGroups()) {
             p.unknown("securityGroupIds", "DescribeClusters returned no SecurityGroups");
         }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.elasticache.model.Authentication;
 import software.amazon.awssdk.services.elasticache.model.AuthenticationType;
 import software.amazon.awssdk.services.elasticache.model.CacheCluster;
+import software.amazon.awssdk.services.elasticache.model.CacheParameterGroupStatus;
 import software.amazon.awssdk.services.elasticache.model.NotificationConfiguration;
 import software.amazon.awssdk.services.elasticache.model.ReplicationGroup;
 import software.amazon.awssdk.services.elasticache.model.ReplicationGroupPendingModifiedValues;
@@ -33,6 +34,7 @@ class ElastiCachePostureTest {
                 .cacheSubnetGroupName(subnetGroup).preferredMaintenanceWindow("sun:05:00-sun:06:00")
                 .securityGroups(SecurityGroupMembership.builder().securityGroupId("sg-0a1").status("active").build())
                 .notificationConfiguration(NotificationConfiguration.builder().topicArn("arn:aws:sns:eu-west-1:123456789012:events").topicStatus("active").build())
+                .cacheParameterGroup(CacheParameterGroupStatus.builder().cacheParameterGroupName("orders-params").parameterApplyStatus("in-sync").build())
                 .autoMinorVersionUpgrade(autoMinor).build();
     }
 
@@ -42,6 +44,7 @@ class ElastiCachePostureTest {
                 .snapshotRetentionLimit(5).automaticFailover("enabled").multiAZ("enabled").transitEncryptionEnabled(true)
                 .transitEncryptionMode("preferred").atRestEncryptionEnabled(true).kmsKeyId("arn:aws:kms:eu-west-1:123456789012:key/k")
                 .authTokenEnabled(false).userGroupIds("ug-app").autoMinorVersionUpgrade(true)
+                .replicationGroupCreateTime(java.time.Instant.parse("2025-03-01T10:00:00Z"))
                 .pendingModifiedValues(ReplicationGroupPendingModifiedValues.builder().transitEncryptionMode("required").build())
                 .build();
         Posture p = ElastiCachePosture.replicationGroup(rg, Map.of("orders-001", member("orders-001", "private-a", true),
@@ -59,6 +62,8 @@ class ElastiCachePostureTest {
         assertThat(p.members().get(0).securityGroupIds()).containsExactly("sg-0a1");
         assertThat(p.members().get(0).notificationTopicStatus()).isEqualTo("active");
         assertThat(p.securityGroupIds()).containsExactly("sg-0a1");
+        assertThat(p.createdAt()).isEqualTo("2025-03-01T10:00:00Z");
+        assertThat(p.parameterGroup()).isEqualTo("orders-params"); // the members' CacheParameterGroup
         assertThat(p.unknown()).isEmpty();
     }
 

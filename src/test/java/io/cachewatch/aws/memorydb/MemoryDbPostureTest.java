@@ -53,4 +53,19 @@ class MemoryDbPostureTest {
         assertThat(MemoryDbUpdateReader.translate(List.of(u)).get("ledger"))
                 .containsExactly(new ServiceUpdate("memorydb-1", "security-update", null, "2026-09-01", "available", null));
     }
+
+    @Test
+    void theOldestNodesCreateTimeStandsInForTheClustersAndTheParameterGroupIsNamed() {
+        // DescribeClusters with ShowShardDetails: Shard.Nodes[].CreateTime (the Cluster shape has no creation time)
+        var shard = software.amazon.awssdk.services.memorydb.model.Shard.builder().name("0001").nodes(
+                software.amazon.awssdk.services.memorydb.model.Node.builder().name("ledger-0001-001").createTime(Instant.parse("2025-05-02T00:00:00Z")).build(),
+                software.amazon.awssdk.services.memorydb.model.Node.builder().name("ledger-0001-002").createTime(Instant.parse("2025-05-01T00:00:00Z")).build())
+                .build();
+        Posture p = MemoryDbPosture.cluster(Cluster.builder().name("ledger").parameterGroupName("default.memorydb-redis7").shards(shard).build());
+        assertThat(p.createdAt()).isEqualTo("2025-05-01T00:00:00Z");
+        assertThat(p.parameterGroup()).isEqualTo("default.memorydb-redis7");
+        Posture none = MemoryDbPosture.cluster(Cluster.builder().name("ledger").build());
+        assertThat(none.whyUnknown("createdAt")).isEqualTo("DescribeClusters (ShowShardDetails) returned no node CreateTime");
+        assertThat(none.whyUnknown("parameterGroup")).isEqualTo("DescribeClusters returned no ParameterGroupName");
+    }
 }
