@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cachewatch.aws.dynamodb.DynamoDbLeaseStore;
 import io.cachewatch.state.StateTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,18 @@ class StateTableDeployTest {
         String deploy = Files.readString(Path.of("docs/deploy.md"));
         assertThat(deploy).contains("--attribute-definitions AttributeName=pk,AttributeType=S AttributeName=sk,AttributeType=S",
                 "--key-schema AttributeName=pk,KeyType=HASH AttributeName=sk,KeyType=RANGE", "--billing-mode PAY_PER_REQUEST");
+    }
+
+    @Test
+    void bothEnableTimeToLiveOnTheHeartbeatsTtlAttribute() throws Exception {
+        JsonNode table = new ObjectMapper().readTree(Path.of("deploy/state-table.cfn.json").toFile()).at("/Resources/StateTable/Properties");
+        assertThat(table.path("TimeToLiveSpecification").path("AttributeName").asText()).isEqualTo(DynamoDbLeaseStore.TTL);
+        assertThat(table.path("TimeToLiveSpecification").path("Enabled").asBoolean()).isTrue();
+        String deploy = Files.readString(Path.of("docs/deploy.md"));
+        String createTable = deploy.substring(deploy.indexOf("aws dynamodb create-table"));
+        String block = createTable.substring(0, createTable.indexOf("```"));
+        assertThat(block).contains("aws dynamodb update-time-to-live --table-name cachewatch-state",
+                "--time-to-live-specification Enabled=true,AttributeName=" + DynamoDbLeaseStore.TTL);
     }
 
     @Test

@@ -41,6 +41,10 @@ public final class AuditNotify {
         changes.resolved().forEach(r -> messages.add(AuditMessages.resolved(r)));
         SnsPublisher publisher = new SnsPublisher(sns, config.notifications().topics(),
                 config.notifications().defaultTopic().orElse(null), Math.max(1, messages.size()));
+        if (!messages.isEmpty() && !state.mayPublish()) {
+            // under leases: the new holder judges and announces (the one-shot command always may)
+            throw state.lost("this task no longer holds the target's lease");
+        }
         publisher.enqueue(messages);
         SnsPublisher.Result sent = publisher.flush();
         // Undelivered messages leave their results as they were, so the next run tries again.

@@ -125,7 +125,9 @@ public class ServeCommand implements Callable<Integer> {
                 }
                 // a state file that cannot be read exits 64 here, before serving
                 audit = new AuditLoop(reconciles, wiring, dir,
-                        t -> new AuditNotifyState(wiring.stateStore(t.homeClients(), stateRegion), t.target().name(), null), state);
+                        t -> leases == null ? new AuditNotifyState(wiring.stateStore(t.homeClients(), stateRegion), t.target().name())
+                                : AuditNotifyState.underLease(wiring.stateStore(t.homeClients(), stateRegion), t.target().name(),
+                                        () -> gate.fence(t.target().name()), () -> gate.holds(t.target().name())), state);
                 audit.gate(gate);
             } catch (RuntimeException e) {
                 if (slowlog != null) {

@@ -4,6 +4,7 @@ import io.cachewatch.audit.AuditRun;
 import io.cachewatch.auditing.AuditNotifyState;
 import io.cachewatch.auditing.AuditPipeline;
 import io.cachewatch.inventory.Fleet;
+import io.cachewatch.state.FenceLostException;
 import io.cachewatch.wiring.Wiring;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -138,6 +139,10 @@ public final class AuditLoop {
                     notified.outcome().resolved(), notified.outcome().published(), took.toMillis(),
                     notified.run().errors().isEmpty() ? "" : ", " + notified.run().errors().size() + " error(s), first: "
                             + notified.run().errors().get(0).operation() + ": " + notified.run().errors().get(0).message());
+        } catch (FenceLostException e) {
+            // this task lost the target's lease during the audit: the new holder audits and announces
+            state.auditFailed(name, Instant.now(), e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
+            LOG.warnf("audit %s: %s", name, e.getMessage());
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             state.auditFailed(name, Instant.now(), message, Duration.ofNanos(System.nanoTime() - start));
