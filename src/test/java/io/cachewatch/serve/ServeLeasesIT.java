@@ -67,7 +67,7 @@ class ServeLeasesIT {
     private static MotoServer moto;
     private static CloudWatchBridge bridge;
     private static RedisServers redis;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = io.cachewatch.testing.BoundedHttp.client();
     private final List<Task> tasks = new ArrayList<>();
     /** Tasks the test killed with SIGKILL: their exit 137 is expected. */
     private final Set<String> killed = new HashSet<>();
@@ -397,15 +397,8 @@ class ServeLeasesIT {
     }
 
     private HttpResponse<String> get(Task t, String path) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + t.port() + path)).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return io.cachewatch.testing.BoundedHttp.send(http, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + t.port() + path))
+                .timeout(Duration.ofSeconds(5)).build(), Duration.ofSeconds(10));
     }
 
     private static CloudWatchClient cloudWatch() {
