@@ -176,6 +176,12 @@ class ServeLeasesIT {
                     && status(east).toString().contains("\"nodesRead\":1"));
             orders.cli("KEYS", "before:*");
             await(Duration.ofSeconds(120), () -> slack.receive().stream().anyMatch(m -> m.body().contains("before:")));
+            // each task's first audit announces its target's failing results: let both audits end and empty the queue,
+            // so that whatever arrives after the cut was published after it
+            for (Task t : List.of(a, b)) {
+                await(Duration.ofSeconds(120), () -> ServeIT.counter(get(t, "/q/metrics").body(), "cachewatch_audit_runs_total") >= 1);
+            }
+            slack.drain(0);
 
             dynamoDb.cut();
             for (Task t : List.of(a, b)) {
